@@ -1,0 +1,5 @@
+// Library API: the same pipeline the CLI and the language server run.
+export { check, type CheckOptions } from "./api/check.js";
+export { runPipeline, createProcessor, type PipelineResult, type SourceInput } from "./pipeline/processor.js";
+export type { Diagnostic, Severity, Range, Point } from "./diagnostics/diagnostic.js";
+export type { ScoreWorkload } from "./generated/score.js";

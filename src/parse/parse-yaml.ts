@@ -1,0 +1,203 @@
+// Bytes → SourceFile + plain JS values, one per YAML document. Every problem becomes one positioned
+// diagnostic on the vfile; this function never throws on user input.
+import type { VFile } from "vfile";
+import { isAlias, isCollection, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
+import { report } from "../diagnostics/diagnostic.js";
+import { DEFAULT_LIMITS, type ParseLimits } from "./limits.js";
+import { SourceFile } from "./source-file.js";
+
+export interface ParsedDocument {
+  index: number;
+  /** The document as plain JS (maps → objects), or undefined when it could not be converted. */
+  value: unknown;
+}
+
+export interface ParseResult {
+  source?: SourceFile;
+  documents: ParsedDocument[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decode strictly; on invalid UTF-8, report where the first bad byte is. */
+function decode(file: VFile, bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const lines = before.split("\n");
+    const line = lines.length;
+    const column = lines[lines.length - 1]!.length + 1;
+    report(file, `file is not valid UTF-8 (invalid byte 0x${bytes[bad]!.toString(16).padStart(2, "0")} at byte ${bad})`, {
+      ruleId: "yaml/invalid-utf8",
+      source: "yaml",
+      severity: "error",
+      range: { start: { line, column }, end: { line, column: column + 1 } },
+    });
+    return undefined;
+  }
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+const RULE_BY_YAML_CODE: Record<string, string> = {
+  DUPLICATE_KEY: "yaml/duplicate-key",
+  TAB_AS_INDENT: "yaml/tab-indent",
+  BAD_INDENT: "yaml/bad-indent",
+};
+
+export function parseYaml(file: VFile, input: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
+  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
+  if (size > limits.maxFileSize) {
+    report(file, `file is ${size} bytes, over the ${limits.maxFileSize}-byte limit (raise it with --max-file-size)`, {
+      ruleId: "yaml/file-too-large",
+      source: "yaml",
+      severity: "error",
+    });
+    return { documents: [] };
+  }
+  let text = typeof input === "string" ? input : decode(file, input);
+  if (text === undefined) return { documents: [] };
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    report(file, "file starts with a byte order mark (BOM); save it as UTF-8 without BOM", {
+      ruleId: "yaml/bom",
+      source: "yaml",
+      severity: "warning",
+    });
+  }
+
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    // YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter.
+    docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [];
+  } catch (e) {
+    // The parser recurses on nesting: an absurdly deep file can overflow the stack.
+    report(file, `file could not be parsed: ${e instanceof RangeError ? "nesting too deep" : String(e)}`, {
+      ruleId: "yaml/too-deep",
+      source: "yaml",
+      severity: "error",
+    });
+    return { documents: [] };
+  }
+  const source = new SourceFile(file.path || "-", text, lineCounter, docs);
+
+  if (docs.length === 0 || docs.every((d) => d.contents === null && d.errors.length === 0)) {
+    report(file, "file is empty: expected a Score workload (a mapping with apiVersion, metadata and containers)", {
+      ruleId: "yaml/empty",
+      source: "yaml",
+      severity: "error",
+    });
+    return { source, documents: [] };
+  }
+
+  const documents: ParsedDocument[] = [];
+  docs.forEach((doc, index) => {
+    let ok = true;
+    for (const err of doc.errors) {
+      ok = false;
+      report(file, cleanYamlMessage(err.message), {
+        ruleId: RULE_BY_YAML_CODE[err.code] ?? "yaml/syntax",
+        source: "yaml",
+        severity: "error",
+        range: source.rangeOf(err.pos[0], err.pos[1]),
+      });
+    }
+    for (const w of doc.warnings) {
+      report(file, cleanYamlMessage(w.message), {
+        ruleId: "yaml/warning",
+        source: "yaml",
+        severity: "warning",
+        range: source.rangeOf(w.pos[0], w.pos[1]),
+      });
+    }
+    if (!ok) return documents.push({ index, value: undefined });
+    const contents = doc.contents as Node | null;
+    if (contents === null) return; // an empty document between separators is not a workload
+    const deep = tooDeep(doc, limits.maxDepth);
+    if (deep) {
+      report(file, `nesting deeper than ${limits.maxDepth} levels`, {
+        ruleId: "yaml/too-deep",
+        source: "yaml",
+        severity: "error",
+        range: source.rangeOf(deep.range![0], deep.range![1]),
+      });
+      return documents.push({ index, value: undefined });
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (e) {
+      const alias = firstAlias(doc);
+      report(file, `too many alias expansions (more than ${limits.maxAliasCount}): refusing a possible alias bomb`, {
+        ruleId: "yaml/alias-limit",
+        source: "yaml",
+        severity: "error",
+        range: alias?.range ? source.rangeOf(alias.range[0], alias.range[1]) : source.firstLine(),
+      });
+      void e;
+      return documents.push({ index, value: undefined });
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      const r = contents.range ?? [0, 0];
+      report(file, `a Score workload must be a mapping, found ${Array.isArray(value) ? "a sequence" : value === null ? "null" : `a ${typeof value}`}`, {
+        ruleId: "yaml/root-not-mapping",
+        source: "yaml",
+        severity: "error",
+        range: source.rangeOf(r[0], r[1]),
+      });
+      return documents.push({ index, value: undefined });
+    }
+    documents.push({ index, value });
+  });
+  return { source, documents };
+}
+
+/** The yaml library appends a code frame of its own; we print ours, so keep the first line only. */
+function cleanYamlMessage(message: string): string {
+  const first = message.split("\n")[0]!.trim();
+  return first.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function tooDeep(doc: Document.Parsed, max: number): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (found) return visit.BREAK;
+      // path holds the document, then alternating collections and pairs.
+      if (isCollection(node)) {
+        const depth = path.filter((p) => isCollection(p)).length + 1;
+        if (depth > max) {
+          found = node;
+          return visit.BREAK;
+        }
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAlias(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_k, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found && isAlias(found) ? found : undefined;
+}

@@ -1,0 +1,96 @@
+// A parsed input file: its text, its YAML documents and the line index that maps any JSON pointer of a
+// document back to a line:column range. Every later stage positions its findings through this.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from "yaml";
+import type { Point, Range } from "../diagnostics/diagnostic.js";
+
+export class SourceFile {
+  constructor(
+    /** Path as given (POSIX separators), "-" for stdin. */
+    readonly path: string,
+    readonly text: string,
+    readonly lineCounter: LineCounter,
+    readonly documents: Document.Parsed[],
+  ) {}
+
+  point(offset: number): Point {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line, column: col, offset };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.point(start), end: this.point(Math.max(start, end)) };
+  }
+
+  /** Block nodes end after their trailing newline; a range should end on the last visible character. */
+  private trimEnd(start: number, end: number): number {
+    while (end > start && /\s/.test(this.text[end - 1]!)) end--;
+    return end;
+  }
+
+  /** The range of the whole file's first line (for file-level findings). */
+  firstLine(): Range {
+    const nl = this.text.indexOf("\n");
+    return this.rangeOf(0, nl < 0 ? this.text.length : nl);
+  }
+
+  /**
+   * Range of the node a JSON pointer designates in document `doc`. With `key: true`, the range of the
+   * mapping key instead (what an "unknown property" finding should underline). Walks as deep as the
+   * pointer resolves and returns the deepest node found, so a pointer into missing data still lands near.
+   */
+  rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean } = {}): Range {
+    const d = this.documents[doc];
+    if (!d) return this.firstLine();
+    const found = locate(d, pointer);
+    const node = opts.key && found.pair?.key ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
+    if (node?.range) return this.rangeOf(node.range[0], this.trimEnd(node.range[0], node.range[1]));
+    const r = d.contents?.range ?? d.range;
+    return this.rangeOf(r[0], r[0]);
+  }
+}
+
+/** Split a JSON pointer ("/a/b~1c") into its unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+interface Located {
+  node?: Node;
+  pair?: Pair;
+}
+
+function locate(doc: Document.Parsed, pointer: string): Located {
+  let node = doc.contents as Node | null;
+  let pair: Pair | undefined;
+  for (const seg of pointerSegments(pointer)) {
+    if (node && isAlias(node)) node = node.resolve(doc) ?? null;
+    if (isMap(node)) {
+      const p = node.items.find((it) => isPair(it) && scalarKey(it.key) === seg);
+      if (!p) return { node, pair };
+      pair = p as Pair;
+      node = (p.value as Node | null) ?? null;
+      if (!node) return { pair };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)] as Node | undefined;
+      if (!item) return { node, pair };
+      pair = undefined;
+      node = item;
+    } else {
+      return { node: node ?? undefined, pair };
+    }
+  }
+  return { node: node ?? undefined, pair };
+}
+
+function scalarKey(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}

@@ -1,0 +1,25 @@
+// Stage "validate": each workload against the official Score schema (ajv), findings positioned at the
+// node (or key) they are about.
+import { report } from "../diagnostics/diagnostic.js";
+import type { ScoreWorkload } from "../generated/score.js";
+import { scoreValidator } from "../validate/score-schema.js";
+import type { ProjectTree } from "./tree.js";
+
+export function validateStage() {
+  return (tree: ProjectTree): void => {
+    const validator = scoreValidator();
+    for (const w of tree.workloads) {
+      const findings = validator.check(w.raw);
+      for (const f of findings) {
+        report(w.input.vfile, f.message, {
+          ruleId: f.ruleId,
+          source: "schema",
+          severity: "error",
+          pointer: f.pointer,
+          range: w.input.source!.rangeOfPointer(w.doc, f.pointer, { key: f.atKey }),
+        });
+      }
+      if (findings.length === 0) w.spec = structuredClone(w.raw) as unknown as ScoreWorkload;
+    }
+  };
+}
