@@ -17,7 +17,8 @@ export interface ParseResult {
   documents: ParsedDocument[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a BOM in the text so that we can say so (the default would drop it silently).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Decode strictly; on invalid UTF-8, report where the first bad byte is. */
 function decode(file: VFile, bytes: Uint8Array): string | undefined {
@@ -109,11 +110,29 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
     let ok = true;
     for (const err of doc.errors) {
       ok = false;
-      report(file, cleanYamlMessage(err.message), {
+      let message = cleanYamlMessage(err.message);
+      let range = source.rangeOf(err.pos[0], err.pos[1]);
+      const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
+      if (quote) {
+        // yaml reports an unterminated quoted scalar at the end of the file; the opening quote is the news.
+        const open = text.lastIndexOf(quote, err.pos[0] - 1);
+        if (open >= 0) {
+          message = `unterminated ${quote === '"' ? "double" : "single"}-quoted string (missing closing ${quote})`;
+          range = source.rangeOf(open, open + 1);
+        }
+      } else if (err.code === "DUPLICATE_KEY") {
+        // yaml points at the key's first character; underline the whole key and name it.
+        const key = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:#\n]*?)\s*:/.exec(text.slice(err.pos[0]))?.[1];
+        if (key) {
+          message = `duplicate key ${JSON.stringify(key.replace(/^["']|["']$/g, ""))}: keys must be unique in a mapping`;
+          range = source.rangeOf(err.pos[0], err.pos[0] + key.length);
+        }
+      }
+      report(file, message, {
         ruleId: RULE_BY_YAML_CODE[err.code] ?? "yaml/syntax",
         source: "yaml",
         severity: "error",
-        range: source.rangeOf(err.pos[0], err.pos[1]),
+        range,
       });
     }
     for (const w of doc.warnings) {
@@ -133,7 +152,7 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
         ruleId: "yaml/too-deep",
         source: "yaml",
         severity: "error",
-        range: source.rangeOf(deep.range![0], deep.range![1]),
+        range: source.nodeRange(deep),
       });
       return documents.push({ index, value: undefined });
     }
@@ -146,18 +165,17 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
         ruleId: "yaml/alias-limit",
         source: "yaml",
         severity: "error",
-        range: alias?.range ? source.rangeOf(alias.range[0], alias.range[1]) : source.firstLine(),
+        range: alias ? source.nodeRange(alias) : source.firstLine(),
       });
       void e;
       return documents.push({ index, value: undefined });
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      const r = contents.range ?? [0, 0];
       report(file, `a Score workload must be a mapping, found ${Array.isArray(value) ? "a sequence" : value === null ? "null" : `a ${typeof value}`}`, {
         ruleId: "yaml/root-not-mapping",
         source: "yaml",
         severity: "error",
-        range: source.rangeOf(r[0], r[1]),
+        range: source.lineAt(contents.range?.[0] ?? 0),
       });
       return documents.push({ index, value: undefined });
     }

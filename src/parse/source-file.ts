@@ -21,6 +21,12 @@ export class SourceFile {
     return { start: this.point(start), end: this.point(Math.max(start, end)) };
   }
 
+  /** Range of a yaml node, without the trailing line break block nodes carry. */
+  nodeRange(node: { range?: [number, number, number] | null }): Range {
+    if (!node.range) return this.firstLine();
+    return this.rangeOf(node.range[0], this.trimEnd(node.range[0], node.range[1]));
+  }
+
   /** Block nodes end after their trailing newline; a range should end on the last visible character. */
   private trimEnd(start: number, end: number): number {
     while (end > start && /\s/.test(this.text[end - 1]!)) end--;
@@ -29,8 +35,13 @@ export class SourceFile {
 
   /** The range of the whole file's first line (for file-level findings). */
   firstLine(): Range {
-    const nl = this.text.indexOf("\n");
-    return this.rangeOf(0, nl < 0 ? this.text.length : nl);
+    return this.lineAt(0);
+  }
+
+  /** The line holding `offset`, from that offset to the line's end. */
+  lineAt(offset: number): Range {
+    const nl = this.text.indexOf("\n", offset);
+    return this.rangeOf(offset, nl < 0 ? this.text.length : nl);
   }
 
   /**
@@ -40,10 +51,11 @@ export class SourceFile {
    */
   rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean } = {}): Range {
     const d = this.documents[doc];
-    if (!d) return this.firstLine();
+    // A finding about the whole document (e.g. a missing top-level key) points at its first line.
+    if (!d || pointer === "") return pointer === "" && d?.contents?.range ? this.lineAt(d.contents.range[0]) : this.firstLine();
     const found = locate(d, pointer);
     const node = opts.key && found.pair?.key ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
-    if (node?.range) return this.rangeOf(node.range[0], this.trimEnd(node.range[0], node.range[1]));
+    if (node?.range) return this.nodeRange(node);
     const r = d.contents?.range ?? d.range;
     return this.rangeOf(r[0], r[0]);
   }

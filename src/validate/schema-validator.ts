@@ -104,6 +104,20 @@ export function explain(errors: ErrorObject[], what: string): SchemaFinding[] {
       }
     }
   }
+  for (const e of errors) {
+    if (e.keyword !== "propertyNames") continue;
+    // ajv reports each failed constraint on the key, then propertyNames itself: say it once, with reasons.
+    const inner = errors.filter((x) => x !== e && x.schemaPath.startsWith(e.schemaPath + "/") && x.instancePath === e.instancePath && x.params.propertyName === e.params.propertyName);
+    inner.forEach((x) => drop.add(x));
+    drop.add(e);
+    const reasons = inner.map((x) => x.message).filter(Boolean);
+    extra.push({
+      ruleId: "schema/property-name",
+      message: `invalid key "${e.params.propertyName}"${at(e.instancePath)}${reasons.length ? ": " + reasons.join("; ") : ""}`,
+      pointer: e.instancePath + toPointer([String(e.params.propertyName)]),
+      atKey: true,
+    });
+  }
   const out: SchemaFinding[] = [...extra];
   for (const e of errors) if (!drop.has(e)) out.push(one(e, what));
   return dedupe(out);
