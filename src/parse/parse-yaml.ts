@@ -58,7 +58,16 @@ const RULE_BY_YAML_CODE: Record<string, string> = {
   BAD_INDENT: "yaml/bad-indent",
 };
 
-export function parseYaml(file: VFile, input: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
+export interface ParseOptions {
+  /** What each document's root must be: a mapping (Score files, the default) or a list (provisioner files). */
+  root?: "mapping" | "list";
+  /** What the file holds, for messages. */
+  what?: string;
+}
+
+export function parseYaml(file: VFile, input: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS, opts: ParseOptions = {}): ParseResult {
+  const wantList = opts.root === "list";
+  const what = opts.what ?? (wantList ? "provisioner file" : "Score workload");
   const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
   if (size > limits.maxFileSize) {
     report(file, `file is ${size} bytes, over the ${limits.maxFileSize}-byte limit (raise it with --max-file-size)`, {
@@ -97,7 +106,7 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
   const source = new SourceFile(file.path || "-", text, lineCounter, docs);
 
   if (docs.length === 0 || docs.every((d) => d.contents === null && d.errors.length === 0)) {
-    report(file, "file is empty: expected a Score workload (a mapping with apiVersion, metadata and containers)", {
+    report(file, wantList ? `file is empty: expected a ${what} (a list)` : "file is empty: expected a Score workload (a mapping with apiVersion, metadata and containers)", {
       ruleId: "yaml/empty",
       source: "yaml",
       severity: "error",
@@ -170,8 +179,9 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
       void e;
       return documents.push({ index, value: undefined });
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      report(file, `a Score workload must be a mapping, found ${Array.isArray(value) ? "a sequence" : value === null ? "null" : `a ${typeof value}`}`, {
+    const rootOk = wantList ? Array.isArray(value) : value !== null && typeof value === "object" && !Array.isArray(value);
+    if (!rootOk) {
+      report(file, `a ${what} must be ${wantList ? "a list" : "a mapping"}, found ${Array.isArray(value) ? "a list" : value === null ? "null" : typeof value === "object" ? "a mapping" : `a ${typeof value}`}`, {
         ruleId: "yaml/root-not-mapping",
         source: "yaml",
         severity: "error",

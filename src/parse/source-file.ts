@@ -27,6 +27,26 @@ export class SourceFile {
     return this.rangeOf(node.range[0], this.trimEnd(node.range[0], node.range[1]));
   }
 
+  /**
+   * Range of a piece of a scalar's value (e.g. one placeholder): the `occurrence`-th appearance of
+   * `needle` in the scalar's source text. Quoting and block indentation shift value offsets, but a
+   * placeholder is written the same in the source, so finding its text is exact in practice; when it
+   * is not found (escapes inside it) the whole scalar is returned.
+   */
+  rangeOfText(doc: number, pointer: string, needle: string, occurrence = 0): Range {
+    const d = this.documents[doc];
+    const node = d ? locate(d, pointer).node : undefined;
+    if (!node?.range) return this.rangeOfPointer(doc, pointer);
+    let from = node.range[0];
+    for (let k = 0; k <= occurrence; k++) {
+      const at = this.text.indexOf(needle, from);
+      if (at < 0 || at >= node.range[1]) return this.nodeRange(node);
+      if (k === occurrence) return this.rangeOf(at, at + needle.length);
+      from = at + needle.length;
+    }
+    return this.nodeRange(node);
+  }
+
   /** Block nodes end after their trailing newline; a range should end on the last visible character. */
   private trimEnd(start: number, end: number): number {
     while (end > start && /\s/.test(this.text[end - 1]!)) end--;

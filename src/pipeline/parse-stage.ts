@@ -15,7 +15,7 @@ export function parseStage(limits: ParseLimits = DEFAULT_LIMITS) {
         const raw = d.value as Record<string, unknown>;
         const meta = raw.metadata as Record<string, unknown> | undefined;
         const name = typeof meta?.name === "string" ? meta.name : `${input.path}#${d.index}`;
-        tree.workloads.push({ name, input, doc: d.index, raw });
+        tree.workloads.push({ name, input, doc: d.index, raw, pointerAliases: new Map() });
       }
       if (documents.length > 1 && source) {
         // Not an error: each document is one workload. Said once so people know it was understood.

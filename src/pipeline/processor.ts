@@ -45,6 +45,7 @@ export function createProcessor(options: PipelineOptions = {}): AnyProcessor {
         inputs: (file.data.inputs as InputFile[]) ?? [],
         workloads: [],
         stages: {},
+        extraFiles: [],
       });
     })
     .use(() => loadStage(limits))
@@ -68,6 +69,6 @@ export function runPipeline(sources: readonly SourceInput[], options: PipelineOp
   const processor = createProcessor(options);
   const tree = processor.parse(project);
   processor.runSync(tree, project);
-  const files = [...inputs.map((i) => i.vfile), project];
+  const files = [...inputs.map((i) => i.vfile), ...tree.extraFiles, project];
   return { tree, files, diagnostics: collect(files) };
 }

@@ -25,6 +25,20 @@ export interface Workload {
   raw: Record<string, unknown>;
   /** Set when the document passed schema validation: the normalised spec later stages rely on. */
   spec?: ScoreWorkload;
+  /**
+   * Normalisation moves nodes (list-form files/volumes become maps): normalised pointer prefix → the
+   * pointer of the node as written, so findings still land on the user's text.
+   */
+  pointerAliases: Map<string, string>;
+}
+
+/** The pointer of a normalised node in the document as written. */
+export function writtenPointer(w: Workload, pointer: string): string {
+  let best = "";
+  for (const prefix of w.pointerAliases.keys()) {
+    if ((pointer === prefix || pointer.startsWith(prefix + "/")) && prefix.length > best.length) best = prefix;
+  }
+  return best ? w.pointerAliases.get(best)! + pointer.slice(best.length) : pointer;
 }
 
 export interface ProjectTree extends Node {
@@ -33,6 +47,8 @@ export interface ProjectTree extends Node {
   workloads: Workload[];
   /** Filled by later stages (provision, emit). */
   stages: Record<string, unknown>;
+  /** Other files stages read and report on (provisioner files, policies), in the order they were read. */
+  extraFiles: VFile[];
 }
 
 export function workloadsWithSpec(tree: ProjectTree): (Workload & { spec: ScoreWorkload })[] {

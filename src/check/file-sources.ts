@@ -1,0 +1,74 @@
+// `files.<target>.source` is read relative to the Score file. It must stay inside the project root —
+// also through symlinks — so a Score file cannot pull /etc/shadow or ~/.ssh into an output.
+import { realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { toPointer } from "../parse/source-file.js";
+import { reportAt } from "../pipeline/report-at.js";
+import type { Workload } from "../pipeline/tree.js";
+
+export interface FileSourceOptions {
+  /** Project root (absolute); sources must resolve inside it. */
+  root: string;
+}
+
+/** Absolute path of a file source, relative to the Score file that names it (cwd for stdin). */
+export function sourcePath(w: Workload, source: string, root: string): string {
+  const base = w.input.path === "-" ? root : dirname(resolve(root, w.input.path));
+  return resolve(base, source);
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** Returns the resolved real path, or undefined after reporting why it is refused. */
+export function checkFileSource(w: Workload, container: string, target: string, source: string, opts: FileSourceOptions): string | undefined {
+  const pointer = toPointer(["containers", container, "files", target, "source"]);
+  const abs = sourcePath(w, source, opts.root);
+  let rootReal = opts.root;
+  try {
+    rootReal = realpathSync(opts.root);
+  } catch {
+    /* keep as given */
+  }
+  if (!inside(opts.root, abs) && !inside(rootReal, abs)) {
+    reportAt(w, pointer, `file source "${source}" resolves outside the project root (${abs}); only files inside it may be read`, {
+      ruleId: "score/file-source-escape",
+      severity: "error",
+    });
+    return undefined;
+  }
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    reportAt(w, pointer, `file source "${source}" does not exist (looked for ${relative(opts.root, abs) || abs})`, {
+      ruleId: "score/file-source-missing",
+      severity: "error",
+    });
+    return undefined;
+  }
+  if (!inside(rootReal, real)) {
+    reportAt(w, pointer, `file source "${source}" is a symlink to ${real}, outside the project root; refusing to read it`, {
+      ruleId: "score/file-source-escape",
+      severity: "error",
+    });
+    return undefined;
+  }
+  if (!statSync(real).isFile()) {
+    reportAt(w, pointer, `file source "${source}" is not a regular file`, { ruleId: "score/file-source-missing", severity: "error" });
+    return undefined;
+  }
+  return real;
+}
+
+export function checkFileSources(w: Workload & { spec: NonNullable<Workload["spec"]> }, opts: FileSourceOptions): void {
+  for (const cname of Object.keys(w.spec.containers).sort()) {
+    const files = (w.spec.containers[cname]!.files ?? {}) as Record<string, { source?: string }>;
+    for (const t of Object.keys(files).sort()) {
+      const src = files[t]!.source;
+      if (typeof src === "string") checkFileSource(w, cname, t, src, opts);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// Report a finding about a node of a workload's Score document, positioned through its SourceFile.
+import { report, type DiagnosticSource, type Fix, type Severity } from "../diagnostics/diagnostic.js";
+import { writtenPointer, type Workload } from "./tree.js";
+
+export interface At {
+  ruleId: string;
+  severity: Severity;
+  source?: DiagnosticSource;
+  /** Underline the key of the pointed node rather than its value. */
+  key?: boolean;
+  /** Underline this text inside the pointed scalar (its n-th occurrence), e.g. a placeholder. */
+  text?: string;
+  occurrence?: number;
+  url?: string;
+  fix?: Fix;
+}
+
+export function reportAt(w: Workload, normalisedPointer: string, message: string, at: At): void {
+  const pointer = writtenPointer(w, normalisedPointer);
+  const src = w.input.source;
+  const range = !src
+    ? undefined
+    : at.text !== undefined
+      ? src.rangeOfText(w.doc, pointer, at.text, at.occurrence ?? 0)
+      : src.rangeOfPointer(w.doc, pointer, { key: at.key });
+  report(w.input.vfile, message, {
+    ruleId: at.ruleId,
+    source: at.source ?? "score",
+    severity: at.severity,
+    pointer,
+    range,
+    url: at.url,
+    fix: at.fix,
+  });
+}

@@ -1,0 +1,68 @@
+// Substitution: resolve each reference through a resolver; a non-string value is inserted as JSON.
+// A failure never becomes an empty string: it is an error at the placeholder's offset.
+import { parsePlaceholders, type RefSegment } from "./parse-placeholders.js";
+
+export type Resolution = { value: unknown } | { error: string };
+export type Resolver = (ref: RefSegment) => Resolution;
+
+export interface SubstitutionError {
+  message: string;
+  /** Offsets in the original string. */
+  start: number;
+  end: number;
+  raw: string;
+}
+
+export interface SubstitutionResult {
+  /** The substituted string; when the whole string is one placeholder, the value itself (`whole: true`). */
+  value: string;
+  errors: SubstitutionError[];
+  refs: RefSegment[];
+}
+
+export function substitute(s: string, resolve: Resolver): SubstitutionResult {
+  const { segments, errors: syntax } = parsePlaceholders(s);
+  const errors: SubstitutionError[] = syntax.map((e) => ({ ...e, raw: s.slice(e.start, e.end) }));
+  const refs: RefSegment[] = [];
+  let out = "";
+  for (const seg of segments) {
+    if (seg.kind === "text") {
+      out += seg.text;
+      continue;
+    }
+    refs.push(seg);
+    if (seg.path.length === 0 || seg.path.some((p) => p === "")) continue; // already a syntax error
+    const r = resolve(seg);
+    if ("error" in r) {
+      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw });
+      continue;
+    }
+    out += typeof r.value === "string" ? r.value : JSON.stringify(r.value);
+  }
+  return { value: out, errors, refs };
+}
+
+/** Look a path up in nested plain objects; undefined when any step is missing. */
+export function lookup(root: unknown, path: readonly string[]): { found: true; value: unknown } | { found: false; at: number } {
+  let cur: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    if (cur === null || typeof cur !== "object") return { found: false, at: i };
+    const key = path[i]!;
+    if (Array.isArray(cur)) {
+      if (!/^\d+$/.test(key) || Number(key) >= cur.length) return { found: false, at: i };
+      cur = cur[Number(key)];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(cur, key)) return { found: false, at: i };
+      cur = (cur as Record<string, unknown>)[key];
+    }
+  }
+  return { found: true, value: cur };
+}
+
+/** "a, b or c" — for listing known alternatives in messages. */
+export function listAlternatives(names: readonly string[]): string {
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length === 0) return "none";
+  if (sorted.length === 1) return `"${sorted[0]}"`;
+  return sorted.slice(0, -1).map((n) => `"${n}"`).join(", ") + " or " + `"${sorted[sorted.length - 1]}"`;
+}

@@ -1,0 +1,123 @@
+// Stage "provision": build the resource graph, expand params, match each resource to the first provisioner
+// that fits, run it, and collect outputs and target fragments. Every failure is a finding on the Score
+// file (at the resource) and, when the provisioner file is at fault, on that file too.
+import type { ProvisionedResource } from "../emit/target.js";
+import { report } from "../diagnostics/diagnostic.js";
+import { toPointer } from "../parse/source-file.js";
+import type { Stage } from "../pipeline/processor.js";
+import { reportAt } from "../pipeline/report-at.js";
+import { workloadsWithSpec, type ProjectTree } from "../pipeline/tree.js";
+import { listAlternatives } from "../placeholders/substitute.js";
+import { runCmd } from "./cmd-provisioner.js";
+import type { LoadedProvisionerSet } from "./load-provisioners.js";
+import { runLocalEnv } from "./local-env-provisioner.js";
+import { expandParams } from "./expand-params.js";
+import { ProvisionError, type ProvisionContext, type ProvisionerRunner, type ProvisionOutcome } from "./provision-context.js";
+import { matches, provisionerKind, type LoadedProvisioner } from "./provisioner.js";
+import { buildResourceGraph, reportCycle, type ResourceGraph, type ResourceNode } from "./resource-graph.js";
+import { secretOutputNames } from "./secret-outputs.js";
+import { runTemplate } from "./template-provisioner.js";
+import { workloadServices } from "./workload-services.js";
+
+export interface ProvisionStageOptions extends Omit<ProvisionContext, "workloadServices" | "shared"> {
+  provisioners: LoadedProvisionerSet;
+  target: string;
+}
+
+export interface ProvisionResult {
+  graph: ResourceGraph;
+  resources: Map<string, ProvisionedResource>;
+  /** For resources with dynamic outputs (local-env). */
+  dynamic: Map<string, (name: string) => unknown>;
+  provisioners: LoadedProvisionerSet;
+  /** False when any resource failed: emitting would produce a partial output. */
+  complete: boolean;
+}
+
+const RUNNERS: Record<string, ProvisionerRunner> = { template: runTemplate, cmd: runCmd, "local-env": runLocalEnv };
+
+export function provisionStage(opts: ProvisionStageOptions): Stage {
+  return (tree) => {
+    tree.extraFiles.push(...opts.provisioners.files);
+    const workloads = workloadsWithSpec(tree);
+    const graph = buildResourceGraph(workloads);
+    const result: ProvisionResult = { graph, resources: new Map(), dynamic: new Map(), provisioners: opts.provisioners, complete: true };
+    tree.stages.provision = result;
+    if (reportCycle(graph)) return void (result.complete = false);
+    const ctx: ProvisionContext = { ...opts, workloadServices: workloadServices(workloads), shared: {} };
+    for (const uid of graph.order) {
+      const node = graph.nodes.get(uid)!;
+      const params = expandParams(node, result);
+      if (params === undefined) {
+        result.complete = false;
+        continue;
+      }
+      const p = opts.provisioners.provisioners.find((x) => matches(x.spec, node, opts.environment));
+      if (!p) {
+        noProvisioner(node, opts);
+        result.complete = false;
+        continue;
+      }
+      const runner = RUNNERS[provisionerKind(p.spec.uri)];
+      let outcome: ProvisionOutcome;
+      try {
+        if (!runner) throw new ProvisionError(`unsupported provisioner scheme in ${p.spec.uri}`);
+        outcome = runner({ ...node, params }, p, ctx);
+      } catch (e) {
+        provisionFailed(tree, node, p, e);
+        result.complete = false;
+        continue;
+      }
+      result.resources.set(uid, {
+        uid,
+        type: node.type,
+        class: node.class,
+        id: node.id,
+        params,
+        outputs: outcome.outputs,
+        secretOutputs: secretOutputNames(outcome.outputs),
+        provisioner: { uri: p.spec.uri, file: p.file },
+        fragments: outcome.fragments,
+        workloads: [...new Set(node.declarations.map((d) => d.workload.name))].sort(),
+      });
+      if (outcome.dynamicOutput) result.dynamic.set(uid, outcome.dynamicOutput);
+    }
+  };
+}
+
+function noProvisioner(node: ResourceNode, opts: ProvisionStageOptions): void {
+  const types = [...new Set(opts.provisioners.provisioners.filter((p) => !p.spec.environments || p.spec.environments.includes(opts.environment)).map((p) => p.spec.type))];
+  for (const d of node.declarations) {
+    reportAt(d.workload, toPointer(["resources", d.name, "type"]), `no provisioner for resource "${d.name}" (${node.uid}) for target ${opts.target} in environment "${opts.environment}"; types provided: ${listAlternatives(types)}`, {
+      ruleId: "provision/no-provisioner",
+      source: "provision",
+      severity: "error",
+    });
+  }
+}
+
+function provisionFailed(tree: ProjectTree, node: ResourceNode, p: LoadedProvisioner, e: unknown): void {
+  const err = e instanceof ProvisionError ? e : new ProvisionError(e instanceof Error ? e.message : String(e));
+  for (const d of node.declarations) {
+    reportAt(d.workload, toPointer(["resources", d.name, "type"]), `provisioner ${p.spec.uri} (${p.file}) failed for resource "${d.name}" (${node.uid}): ${err.message}`, {
+      ruleId: "provision/failed",
+      source: "provision",
+      severity: "error",
+    });
+  }
+  // A template that does not parse is the provisioner file's fault: say so there too, at the field.
+  if (err.field && err.line !== undefined && p.source) {
+    const file = tree.extraFiles.find((f) => f.path === p.file);
+    if (file) {
+      const fieldRange = p.source.rangeOfPointer(0, toPointer([p.index, err.field]));
+      // Block scalars start on the line after their `|` header.
+      const line = fieldRange.start.line + err.line;
+      report(file, err.message, {
+        ruleId: "provision/template-error",
+        source: "provision",
+        severity: "error",
+        range: { start: { line, column: err.column ?? 1 }, end: { line, column: (err.column ?? 1) + 1 } },
+      });
+    }
+  }
+}

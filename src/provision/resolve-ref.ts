@@ -1,0 +1,42 @@
+// Resolve one placeholder once resources are provisioned: metadata keys, resource outputs (deep paths),
+// or, for a volume source, the resource itself. Errors name the known alternatives.
+import type { ExpansionContext } from "../placeholders/expandable.js";
+import type { RefSegment } from "../placeholders/parse-placeholders.js";
+import { listAlternatives, lookup, type Resolution } from "../placeholders/substitute.js";
+import { resolveStatic } from "../check/placeholder-refs.js";
+import type { Workload } from "../pipeline/tree.js";
+import type { ProvisionResult } from "./provision-stage.js";
+import { uidFor } from "./resource-graph.js";
+
+/** Marker value: the placeholder named a whole resource (only valid as a volume source). */
+export const WHOLE_RESOURCE = Symbol("whole-resource");
+
+export function resolveRef(
+  w: Workload & { spec: NonNullable<Workload["spec"]> },
+  ref: RefSegment,
+  context: ExpansionContext,
+  result: ProvisionResult,
+  ownResource?: string,
+): Resolution {
+  const stat = resolveStatic(w, ref, context, ownResource);
+  if ("error" in stat || ref.path[0] !== "resources") return stat;
+  const name = ref.path[1]!;
+  const uid = uidFor(w, name);
+  const res = result.resources.get(uid);
+  if (!res) return { error: `resource "${name}" (${uid}) was not provisioned (see the error on it)` };
+  if (ref.path.length === 2) return { value: { [WHOLE_RESOURCE]: uid } };
+  const [output, ...deeper] = ref.path.slice(2);
+  const dynamic = result.dynamic.get(uid);
+  if (dynamic && !(output! in res.outputs)) {
+    if (deeper.length > 0) return { error: `output "${output}" of resource "${name}" is a plain value; ${ref.raw} goes deeper than it` };
+    return { value: dynamic(output!) };
+  }
+  const found = lookup(res.outputs, [output!, ...deeper]);
+  if (!found.found) {
+    if (found.at === 0)
+      return { error: `resource "${name}" (${uid}) has no output "${output}"; its outputs are ${listAlternatives(Object.keys(res.outputs))}` };
+    return { error: `output "${ref.path.slice(2, 2 + found.at + 1).join(".")}" of resource "${name}" does not exist (${ref.raw})` };
+  }
+  if (found.value === undefined || found.value === null) return { error: `output "${output}" of resource "${name}" is empty (${ref.raw})` };
+  return { value: found.value };
+}

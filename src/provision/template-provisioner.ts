@@ -1,0 +1,86 @@
+// template:// provisioners: Go text/template + sprig, phase by phase as score-compose does —
+// init → state → shared → outputs → directories/files/networks/volumes/services (and manifests for
+// Kubernetes-style targets). Each phase renders YAML that feeds the next phase's data.
+// "Random" values come from a keyed hash of (seed, resource uid, call position): same inputs → same names
+// and passwords, different resources → different ones, and no state file.
+import { parse as parseYamlText } from "yaml";
+import { createKeyedRandom, parseTemplate, TemplateError, type Template } from "../template/index.js";
+import { deepMerge } from "./deep-merge.js";
+import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
+import type { LoadedProvisioner } from "./provisioner.js";
+
+const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "manifests", "info_logs"] as const;
+type Field = "init" | "state" | "shared" | "outputs" | (typeof FRAGMENT_FIELDS)[number];
+
+const parsed = new WeakMap<LoadedProvisioner, Map<Field, Template>>();
+
+function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): Template | undefined {
+  const text = (p.spec as unknown as Record<string, unknown>)[field];
+  if (typeof text !== "string") return undefined;
+  let byField = parsed.get(p);
+  if (!byField) parsed.set(p, (byField = new Map()));
+  let t = byField.get(field);
+  if (!t) {
+    try {
+      t = parseTemplate(text, { name: `${p.spec.uri}#${field}`, funcs: ctx.templateFuncs });
+    } catch (e) {
+      throw asProvisionError(e, field);
+    }
+    byField.set(field, t);
+  }
+  return t;
+}
+
+function asProvisionError(e: unknown, field: Field): ProvisionError {
+  if (e instanceof ProvisionError) return e;
+  if (e instanceof TemplateError) return new ProvisionError(`${field}: ${e.message}`, field, e.line, e.column);
+  return new ProvisionError(`${field}: ${e instanceof Error ? e.message : String(e)}`, field);
+}
+
+export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
+  const random = createKeyedRandom(ctx.seed, node.uid);
+  const data: Record<string, unknown> = {
+    Uid: node.uid,
+    Type: node.type,
+    Class: node.class,
+    Id: node.id,
+    Params: node.params,
+    Metadata: node.metadata,
+    Init: {},
+    State: {},
+    Shared: ctx.shared,
+    SourceWorkload: node.declarations[0]!.workload.name,
+    WorkloadServices: ctx.workloadServices,
+    ComposeProjectName: ctx.projectName,
+    MountsDirectory: ctx.mountsDirectory,
+    // score-k8s names (harmless for other targets).
+    Namespace: "",
+  };
+  const render = (field: Field): unknown => {
+    const t = templateOf(p, field, ctx);
+    if (!t) return undefined;
+    let text: string;
+    try {
+      text = t.execute(data, { random, funcs: ctx.templateFuncs });
+    } catch (e) {
+      throw asProvisionError(e, field);
+    }
+    try {
+      return parseYamlText(text, { schema: "core", uniqueKeys: false }) ?? undefined;
+    } catch (e) {
+      throw new ProvisionError(`${field}: the template rendered invalid YAML (${(e as Error).message.split("\n")[0]})`, field);
+    }
+  };
+  data.Init = render("init") ?? {};
+  data.State = render("state") ?? {};
+  const shared = render("shared");
+  if (shared !== undefined) deepMerge(ctx.shared, shared);
+  const outputs = render("outputs") ?? {};
+  if (typeof outputs !== "object" || Array.isArray(outputs)) throw new ProvisionError("outputs: the template must render a mapping", "outputs");
+  const fragments: Record<string, unknown> = {};
+  for (const f of FRAGMENT_FIELDS) {
+    const v = render(f);
+    if (v !== undefined && v !== null) fragments[f] = v;
+  }
+  return { outputs: outputs as Record<string, unknown>, fragments };
+};
