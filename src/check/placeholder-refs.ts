@@ -14,40 +14,33 @@ export function checkPlaceholderRefs(w: Workload & { spec: NonNullable<Workload[
     for (const err of result.errors) {
       const occurrence = seen.get(err.raw) ?? 0;
       seen.set(err.raw, occurrence + 1);
-      reportAt(w, e.pointer, err.message, { ruleId: ruleFor(err.message), severity: "error", text: err.raw, occurrence });
+      reportAt(w, e.pointer, err.message, { ruleId: err.ruleId ?? "score/placeholder", severity: "error", text: err.raw, occurrence });
     }
   }
-}
-
-function ruleFor(message: string): string {
-  if (message.startsWith("unterminated") || message.startsWith("malformed")) return "score/placeholder-syntax";
-  if (message.includes("resource")) return "score/unknown-resource";
-  if (message.includes("metadata")) return "score/unknown-metadata";
-  return "score/unknown-placeholder";
 }
 
 /** What can be resolved before provisioning; resource outputs resolve to a stand-in. */
 export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]> }, ref: RefSegment, context: ExpansionContext, ownResource?: string): Resolution {
   const [root, ...rest] = ref.path;
   if (root === "metadata") {
-    if (rest.length === 0) return { error: `${ref.raw} refers to the whole metadata; name a key, e.g. \${metadata.name}` };
+    if (rest.length === 0) return { error: `${ref.raw} refers to the whole metadata; name a key, e.g. \${metadata.name}`, ruleId: "score/unknown-metadata" };
     const found = lookup(w.spec.metadata, rest);
     if (!found.found) {
       const parent = lookup(w.spec.metadata, rest.slice(0, found.at));
       const keys = parent.found && parent.value && typeof parent.value === "object" ? Object.keys(parent.value) : [];
-      return { error: `unknown metadata key "${rest.slice(0, found.at + 1).join(".")}" in ${ref.raw}; known: ${listAlternatives(keys)}` };
+      return { error: `unknown metadata key "${rest.slice(0, found.at + 1).join(".")}" in ${ref.raw}; known: ${listAlternatives(keys)}`, ruleId: "score/unknown-metadata" };
     }
     return { value: found.value };
   }
   if (root === "resources") {
     const names = Object.keys(w.spec.resources ?? {});
     const name = rest[0];
-    if (name === undefined) return { error: `${ref.raw} needs a resource name, e.g. \${resources.db.host}; resources: ${listAlternatives(names)}` };
-    if (!names.includes(name)) return { error: `unknown resource "${name}" in ${ref.raw}; resources of ${w.name}: ${listAlternatives(names)}` };
-    if (name === ownResource) return { error: `resource "${name}" cannot refer to its own outputs in its params (${ref.raw})` };
+    if (name === undefined) return { error: `${ref.raw} needs a resource name, e.g. \${resources.db.host}; resources: ${listAlternatives(names)}`, ruleId: "score/unknown-resource" };
+    if (!names.includes(name)) return { error: `unknown resource "${name}" in ${ref.raw}; resources of ${w.name}: ${listAlternatives(names)}`, ruleId: "score/unknown-resource" };
+    if (name === ownResource) return { error: `resource "${name}" cannot refer to its own outputs in its params (${ref.raw})`, ruleId: "score/unknown-resource" };
     if (rest.length === 1 && context !== "volume")
-      return { error: `${ref.raw} refers to the resource itself, which only a volume source may do; name an output, e.g. \${resources.${name}.host}` };
+      return { error: `${ref.raw} refers to the resource itself, which only a volume source may do; name an output, e.g. \${resources.${name}.host}`, ruleId: "score/unknown-resource" };
     return { value: "" };
   }
-  return { error: `unknown placeholder root "${root}" in ${ref.raw}: placeholders start with metadata or resources` };
+  return { error: `unknown placeholder root "${root}" in ${ref.raw}: placeholders start with metadata or resources`, ruleId: "score/unknown-placeholder" };
 }

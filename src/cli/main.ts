@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { packageVersion } from "../package-root.js";
 import { registerCheck } from "./check-command.js";
+import { registerGenerate } from "./generate-command.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
 export interface CliIO {
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerCheck(program, io);
+  registerGenerate(program, io);
   return program;
 }
 

@@ -16,6 +16,8 @@ export type Stage = (tree: ProjectTree, project: VFile) => void;
 
 export interface PipelineOptions {
   limits?: Partial<ParseLimits>;
+  /** Stages to run after load → parse and before validate (e.g. Score overrides). */
+  beforeValidate?: Stage[];
   /** Stages to run after load → parse → validate, in order. */
   stages?: Stage[];
 }
@@ -49,8 +51,9 @@ export function createProcessor(options: PipelineOptions = {}): AnyProcessor {
       });
     })
     .use(() => loadStage(limits))
-    .use(() => parseStage(limits))
-    .use(() => validateStage());
+    .use(() => parseStage(limits));
+  for (const stage of options.beforeValidate ?? []) processor.use(() => stage);
+  processor.use(() => validateStage());
   for (const stage of options.stages ?? []) processor.use(() => stage);
   return processor as unknown as AnyProcessor;
 }

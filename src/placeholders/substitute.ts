@@ -2,7 +2,7 @@
 // A failure never becomes an empty string: it is an error at the placeholder's offset.
 import { parsePlaceholders, type RefSegment } from "./parse-placeholders.js";
 
-export type Resolution = { value: unknown } | { error: string };
+export type Resolution = { value: unknown } | { error: string; ruleId?: string };
 export type Resolver = (ref: RefSegment) => Resolution;
 
 export interface SubstitutionError {
@@ -11,6 +11,7 @@ export interface SubstitutionError {
   start: number;
   end: number;
   raw: string;
+  ruleId?: string;
 }
 
 export interface SubstitutionResult {
@@ -22,7 +23,7 @@ export interface SubstitutionResult {
 
 export function substitute(s: string, resolve: Resolver): SubstitutionResult {
   const { segments, errors: syntax } = parsePlaceholders(s);
-  const errors: SubstitutionError[] = syntax.map((e) => ({ ...e, raw: s.slice(e.start, e.end) }));
+  const errors: SubstitutionError[] = syntax.map((e) => ({ ...e, raw: s.slice(e.start, e.end), ruleId: "score/placeholder-syntax" }));
   const refs: RefSegment[] = [];
   let out = "";
   for (const seg of segments) {
@@ -34,7 +35,7 @@ export function substitute(s: string, resolve: Resolver): SubstitutionResult {
     if (seg.path.length === 0 || seg.path.some((p) => p === "")) continue; // already a syntax error
     const r = resolve(seg);
     if ("error" in r) {
-      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw });
+      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw, ...(r.ruleId ? { ruleId: r.ruleId } : {}) });
       continue;
     }
     out += typeof r.value === "string" ? r.value : JSON.stringify(r.value);

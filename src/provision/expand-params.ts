@@ -20,7 +20,7 @@ export function expandParams(node: ResourceNode, result: ProvisionResult): Recor
       ok = false;
       const occurrence = seen.get(err.raw) ?? 0;
       seen.set(err.raw, occurrence + 1);
-      reportAt(d.workload, e.pointer, err.message, { ruleId: "score/placeholder", severity: "error", text: err.raw, occurrence });
+      reportAt(d.workload, e.pointer, err.message, { ruleId: err.ruleId ?? "provision/missing-output", severity: "error", text: err.raw, occurrence });
     }
     // Write back at the param's path (after /resources/NAME/params).
     const path = pointerSegments(e.pointer).slice(3);

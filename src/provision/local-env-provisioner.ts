@@ -1,6 +1,8 @@
 // local-env:// (score-compose's environment provisioner), made pure: instead of reading the process
-// environment at compile time, each requested output becomes a Compose interpolation `${NAME}`, resolved
-// by `docker compose` from the user's environment or .env; the names asked for go into a .env skeleton.
+// environment at compile time, each requested output becomes a reference the target renders (Compose:
+// `${NAME}`, resolved by `docker compose` from the user's environment or .env); the names asked for go
+// into a .env skeleton.
+import { envRefToken } from "../emit/env-refs.js";
 import type { ProvisionerRunner } from "./provision-context.js";
 
 export const ENV_KEYS_FRAGMENT = "envKeys";
@@ -13,7 +15,7 @@ export const runLocalEnv: ProvisionerRunner = () => {
     fragments,
     dynamicOutput: (name) => {
       asked.add(name);
-      return "${" + name + "}";
+      return envRefToken(name);
     },
   };
 };

@@ -23,7 +23,7 @@ export function resolveRef(
   const name = ref.path[1]!;
   const uid = uidFor(w, name);
   const res = result.resources.get(uid);
-  if (!res) return { error: `resource "${name}" (${uid}) was not provisioned (see the error on it)` };
+  if (!res) return { error: `resource "${name}" (${uid}) was not provisioned (see the error on it)`, ruleId: "provision/not-provisioned" };
   if (ref.path.length === 2) return { value: { [WHOLE_RESOURCE]: uid } };
   const [output, ...deeper] = ref.path.slice(2);
   const dynamic = result.dynamic.get(uid);

@@ -27,7 +27,7 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string): { 
       ok = false;
       const occurrence = seen.get(err.raw) ?? 0;
       seen.set(err.raw, occurrence + 1);
-      reportAt(w, pointer, err.message, { ruleId: "score/placeholder", severity: "error", text: err.raw, occurrence });
+      reportAt(w, pointer, err.message, { ruleId: err.ruleId ?? "provision/missing-output", severity: "error", text: err.raw, occurrence });
     }
     return r.value;
   };

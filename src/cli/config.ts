@@ -1,0 +1,35 @@
+// .scorec/config.yaml: project defaults for flags. Validated against schemas/config.schema.json; a bad
+// config is reported like any other file (positioned), and stops the run with exit 2.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { VFile } from "vfile";
+import { collect, report, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ScorecConfig } from "../generated/config.js";
+import { readPackageJson } from "../package-root.js";
+import { parseYaml } from "../parse/parse-yaml.js";
+import { SchemaValidator } from "../validate/schema-validator.js";
+
+export const CONFIG_PATH = ".scorec/config.yaml";
+
+let validator: SchemaValidator | undefined;
+
+export interface LoadedConfig {
+  config: ScorecConfig;
+  diagnostics: Diagnostic[];
+}
+
+export function loadConfig(root: string): LoadedConfig {
+  const path = join(root, CONFIG_PATH);
+  if (!existsSync(path)) return { config: {}, diagnostics: [] };
+  const file = new VFile({ path: CONFIG_PATH });
+  const { source, documents } = parseYaml(file, readFileSync(path), undefined, { what: "scorec config" });
+  const value = documents[0]?.value;
+  if (source && value !== undefined) {
+    validator ??= new SchemaValidator(readPackageJson("schemas/config.schema.json"), "config");
+    for (const f of validator.check(value)) {
+      report(file, f.message, { ruleId: f.ruleId.replace(/^schema\//, "config/"), source: "config", severity: "error", pointer: f.pointer, range: source.rangeOfPointer(0, f.pointer, { key: f.atKey }) });
+    }
+  }
+  const diagnostics = collect([file]);
+  return { config: diagnostics.some((d) => d.severity === "error") ? {} : ((value ?? {}) as ScorecConfig), diagnostics };
+}

@@ -1,0 +1,44 @@
+// Stage "emit": resolved workloads + provisioned resources → artifacts, through the target plug-in.
+// Nothing is emitted when any earlier stage found an error: never a partial output.
+import type { VFile } from "vfile";
+import type { Stage } from "../pipeline/processor.js";
+import { reportAt } from "../pipeline/report-at.js";
+import { workloadsWithSpec, type ProjectTree } from "../pipeline/tree.js";
+import type { ProvisionResult } from "../provision/provision-stage.js";
+import { resolveWorkload } from "../provision/resolve-workloads.js";
+import type { Artifact, ResolvedWorkload, Target, TargetOptions } from "./target.js";
+
+export interface EmitOutcome {
+  artifacts?: Artifact[];
+  workloads: ResolvedWorkload[];
+}
+
+function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((f) => f.messages.some((m) => m.fatal === true));
+}
+
+export function emitStage(target: Target, options: TargetOptions, root: string): Stage {
+  return (tree: ProjectTree) => {
+    const outcome: EmitOutcome = { workloads: [] };
+    tree.stages.emit = outcome;
+    const provision = tree.stages.provision as ProvisionResult | undefined;
+    if (!provision?.complete) return;
+    const workloads = workloadsWithSpec(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let ok = true;
+    for (const w of workloads) {
+      const r = resolveWorkload(w, provision, root);
+      ok &&= r.ok;
+      outcome.workloads.push(r.workload);
+    }
+    const allFiles = [...tree.inputs.map((i) => i.vfile), ...tree.extraFiles];
+    if (!ok || hasErrors(allFiles) || tree.workloads.some((w) => !w.spec)) return;
+    const resources = provision.graph.order.map((u) => provision.resources.get(u)!).filter(Boolean);
+    const result = target.emit(outcome.workloads, resources, options);
+    for (const f of result.findings) {
+      const w = workloads.find((x) => x.name === f.workload);
+      if (w) reportAt(w, f.pointer, f.message, { ruleId: f.ruleId, severity: f.severity, source: "provision" });
+    }
+    if (result.findings.some((f) => f.severity === "error")) return;
+    outcome.artifacts = [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  };
+}

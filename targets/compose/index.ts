@@ -1,0 +1,69 @@
+// The Compose target: Score workloads + provisioned resources → compose.yaml, mounted files and an
+// .env skeleton. Deterministic: fixed key order for Compose keys, code-point order for user maps.
+import { join } from "node:path";
+import { envRefNames, replaceEnvRefs } from "../../src/emit/env-refs.js";
+import type { Artifact, EmitFinding, ProvisionedResource, ResolvedWorkload, Target, TargetOptions } from "../../src/emit/target.js";
+import { toYaml } from "../../src/emit/yaml-writer.js";
+import { packageRoot } from "../../src/package-root.js";
+import { ENV_KEYS_FRAGMENT } from "../../src/provision/local-env-provisioner.js";
+import { composeKeyOrder } from "./key-order.js";
+import { mergeResourceFragments } from "./resource-fragments.js";
+import { workloadServices, type FileMount } from "./services.js";
+
+export const MOUNTS_DIR = "mounts";
+
+/** Compose project names: lowercase letters, digits, dashes and underscores, starting with a letter/digit. */
+export function composeProjectName(name: string): string {
+  const n = name.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+  return n || "scorec";
+}
+
+function fileMode(mode: string | undefined): number | undefined {
+  return mode ? parseInt(mode, 8) : undefined;
+}
+
+export const composeTarget: Target = {
+  name: "compose",
+  description: "Docker Compose: compose.yaml, mounted files and an .env skeleton",
+  get defaultProvisionersDir() {
+    return join(packageRoot(), "targets", "compose", "provisioners");
+  },
+  emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions) {
+    const findings: EmitFinding[] = [];
+    const artifacts: Artifact[] = [];
+    const services: Record<string, unknown> = {};
+    for (const w of workloads) {
+      const mounts: FileMount[] = [];
+      for (const c of w.containers) {
+        c.files.forEach((f) => {
+          const path = `${MOUNTS_DIR}/files/${w.name}-${c.name}${f.target.startsWith("/") ? "" : "/"}${f.target}`;
+          const content = f.binaryContent !== undefined ? Buffer.from(f.binaryContent, "base64") : replaceEnvRefs(f.content ?? "", (n) => "${" + n + "}");
+          artifacts.push({ path, content, mode: fileMode(f.mode) });
+          mounts.push({ container: c.name, target: f.target, path });
+        });
+      }
+      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings));
+    }
+    const merged = mergeResourceFragments(resources, MOUNTS_DIR);
+    artifacts.push(...merged.files);
+    const compose: Record<string, unknown> = { name: composeProjectName(options.projectName), services: { ...merged.services, ...services } };
+    if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
+    if (Object.keys(merged.networks).length) compose.networks = merged.networks;
+    artifacts.push({ path: "compose.yaml", content: toYaml(compose, { keyOrder: composeKeyOrder }) });
+
+    // .env skeleton: the variables `environment` resources were asked for, plus any other env refs.
+    const envNames = new Set<string>();
+    for (const r of resources) {
+      const asked = r.fragments[ENV_KEYS_FRAGMENT];
+      if (asked instanceof Set) for (const n of asked) envNames.add(String(n));
+    }
+    for (const w of workloads) for (const c of w.containers) for (const v of Object.values(c.variables)) envRefNames(v).forEach((n) => envNames.add(n));
+    if (envNames.size) {
+      const lines = [...envNames].sort().map((n) => `${n}=`);
+      artifacts.push({ path: ".env.example", content: `# Variables the environment resource refers to: copy to .env and fill in.\n${lines.join("\n")}\n` });
+    }
+    return { artifacts, findings };
+  },
+};
+
+export default composeTarget;

@@ -1,0 +1,45 @@
+// Merge what provisioners rendered (services, volumes, networks, files) into the project. Resources are
+// applied in provisioning order and later ones win on the same name — shared resources (one postgres
+// instance for several databases) re-render the same service with everything accumulated so far.
+import type { Artifact, ProvisionedResource } from "../../src/emit/target.js";
+
+export interface MergedFragments {
+  services: Record<string, unknown>;
+  volumes: Record<string, unknown>;
+  networks: Record<string, unknown>;
+  files: Artifact[];
+}
+
+function asMap(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Provisioner files write `readOnly` (a score-compose quirk); the Compose spec calls it `read_only`. */
+function normaliseService(svc: unknown): unknown {
+  const s = asMap(svc);
+  if (!Array.isArray(s.volumes)) return svc;
+  return {
+    ...s,
+    volumes: s.volumes.map((v) => {
+      const m = asMap(v);
+      if (!("readOnly" in m)) return v;
+      const { readOnly, ...rest } = m;
+      return { ...rest, read_only: readOnly };
+    }),
+  };
+}
+
+export function mergeResourceFragments(resources: readonly ProvisionedResource[], mountsDir: string): MergedFragments {
+  const out: MergedFragments = { services: {}, volumes: {}, networks: {}, files: [] };
+  const files = new Map<string, string>();
+  for (const r of resources) {
+    for (const [name, svc] of Object.entries(asMap(r.fragments.services))) out.services[name] = normaliseService(svc);
+    for (const [name, vol] of Object.entries(asMap(r.fragments.volumes))) out.volumes[name] = vol ?? {};
+    for (const [name, net] of Object.entries(asMap(r.fragments.networks))) out.networks[name] = net ?? {};
+    for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
+  }
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content: content.endsWith("\n") ? content : content + "\n" });
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// One Compose service per Score container, named `<workload>-<container>`, the score-compose mapping:
+// the first container (in name order) owns the workload's network namespace and answers to the workload's
+// name; the others join it with `network_mode: service:…`.
+import type { EmitFinding, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
+import { toPointer } from "../../src/parse/source-file.js";
+import { composeCpus, composeMemory } from "./quantities.js";
+
+export type ComposeService = Record<string, unknown>;
+
+const READY_TO_CONDITION: Record<string, string> = {
+  started: "service_started",
+  healthy: "service_healthy",
+  complete: "service_completed_successfully",
+};
+
+/** Compose interpolates `$` in the file: a value from Score must keep its `$` literal. */
+export function escapeDollars(s: string): string {
+  return s.replace(/\$/g, "$$$$");
+}
+
+export function serviceName(workload: string, container: string): string {
+  return `${workload}-${container}`;
+}
+
+export interface FileMount {
+  container: string;
+  target: string;
+  /** Path of the written file relative to the output folder. */
+  path: string;
+}
+
+export function workloadServices(
+  w: ResolvedWorkload,
+  opts: TargetOptions,
+  fileMounts: FileMount[],
+  envRef: (s: string) => string,
+  findings: EmitFinding[],
+): Record<string, ComposeService> {
+  const out: Record<string, ComposeService> = {};
+  const primary = w.containers[0]?.name;
+  for (const c of w.containers) {
+    const svc: ComposeService = {};
+    const build = opts.build?.[`${w.name}.${c.name}`] ?? opts.build?.[c.name];
+    if (build) svc.build = { context: build };
+    if (c.image !== "." || !build) svc.image = c.image === "." && opts.image ? opts.image : c.image;
+    if (c.command) svc.entrypoint = c.command;
+    if (c.args) svc.command = c.args;
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(escapeDollars(v));
+    if (Object.keys(env).length) svc.environment = env;
+    const volumes: Record<string, unknown>[] = [];
+    for (const m of fileMounts.filter((f) => f.container === c.name)) {
+      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, read_only: true });
+    }
+    for (const v of c.volumes) {
+      if (v.kind === "tmpfs") volumes.push({ type: "tmpfs", target: v.target });
+      else if (v.kind === "bind") volumes.push({ type: "bind", source: v.source, target: v.target, ...(v.readOnly ? { read_only: true } : {}) });
+      else
+        volumes.push({
+          type: "volume",
+          source: v.source,
+          target: v.target,
+          ...(v.readOnly ? { read_only: true } : {}),
+          ...(v.path ? { volume: { subpath: v.path } } : {}),
+        });
+    }
+    if (volumes.length) svc.volumes = volumes;
+    if (c.name === primary) {
+      const published = (opts.publish ?? []).filter((p) => p.workload === w.name);
+      if (published.length) svc.ports = published.map((p) => ({ target: p.port, published: String(p.hostPort) }));
+      svc.networks = { default: { aliases: [w.name] } };
+    } else {
+      svc.network_mode = `service:${serviceName(w.name, primary!)}`;
+    }
+    const deps: Record<string, unknown> = {};
+    for (const [dep, b] of Object.entries(c.before).sort(([a], [b2]) => (a < b2 ? -1 : a > b2 ? 1 : 0))) {
+      deps[serviceName(w.name, dep)] = { condition: READY_TO_CONDITION[b.ready] ?? "service_started", required: true };
+    }
+    if (Object.keys(deps).length) svc.depends_on = deps;
+    const hc = healthcheck(w, c, findings);
+    if (hc) svc.healthcheck = hc;
+    const deploy = deployResources(w, c, findings);
+    if (deploy) svc.deploy = deploy;
+    if (Object.keys(w.annotations).length) svc.annotations = { ...w.annotations };
+    out[serviceName(w.name, c.name)] = svc;
+  }
+  return out;
+}
+
+/** Exec probes become the healthcheck (readiness first: it is what `service_healthy` waits for). */
+function healthcheck(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFinding[]): Record<string, unknown> | undefined {
+  let test: string[] | undefined;
+  for (const kind of ["readinessProbe", "livenessProbe"] as const) {
+    const probe = c[kind];
+    if (!probe) continue;
+    if (probe.exec && !test) test = ["CMD", ...probe.exec.command];
+    if (probe.httpGet) {
+      findings.push({
+        workload: w.name,
+        pointer: toPointer(["containers", c.name, kind, "httpGet"]),
+        ruleId: "compose/unmapped-field",
+        severity: "warning",
+        message: `containers.${c.name}.${kind}.httpGet cannot be expressed in Compose (a healthcheck runs a command inside the container); it is not mapped — add an exec probe to get a healthcheck`,
+      });
+    }
+  }
+  return test ? { test } : undefined;
+}
+
+function deployResources(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFinding[]): Record<string, unknown> | undefined {
+  if (!c.resources) return undefined;
+  const res: Record<string, unknown> = {};
+  for (const [from, to] of [["limits", "limits"], ["requests", "reservations"]] as const) {
+    const q = c.resources[from];
+    if (!q) continue;
+    const entry: Record<string, string> = {};
+    if (q.cpu !== undefined) {
+      const v = composeCpus(q.cpu);
+      if (v) entry.cpus = v;
+      else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "cpu"]), ruleId: "compose/unmapped-field", severity: "warning", message: `cpu quantity "${q.cpu}" cannot be converted for Compose` });
+    }
+    if (q.memory !== undefined) {
+      const v = composeMemory(q.memory);
+      if (v) entry.memory = v;
+      else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "memory"]), ruleId: "compose/unmapped-field", severity: "warning", message: `memory quantity "${q.memory}" cannot be converted for Compose` });
+    }
+    if (Object.keys(entry).length) res[to] = entry;
+  }
+  return Object.keys(res).length ? { resources: res } : undefined;
+}
