@@ -14,7 +14,7 @@ export interface EmitOutcome {
 }
 
 function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((f) => f.messages.some((m) => m.fatal === true));
+  return files.some((f) => f.messages.some((m) => m.fatal === true && !(m as unknown as { suppressed?: boolean }).suppressed));
 }
 
 export function emitStage(target: Target, options: TargetOptions, root: string): Stage {

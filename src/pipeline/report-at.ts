@@ -13,6 +13,8 @@ export interface At {
   occurrence?: number;
   url?: string;
   fix?: Fix;
+  /** Kept and counted but never fails a run (a policy exception, a disable comment, a rule turned off). */
+  suppressedBy?: string;
 }
 
 export function reportAt(w: Workload, normalisedPointer: string, message: string, at: At): void {
@@ -23,7 +25,7 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
     : at.text !== undefined
       ? src.rangeOfText(w.doc, pointer, at.text, at.occurrence ?? 0)
       : src.rangeOfPointer(w.doc, pointer, { key: at.key });
-  report(w.input.vfile, message, {
+  const m = report(w.input.vfile, message, {
     ruleId: at.ruleId,
     source: at.source ?? "score",
     severity: at.severity,
@@ -32,4 +34,5 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
     url: at.url,
     fix: at.fix,
   });
+  if (at.suppressedBy) Object.assign(m, { suppressed: true, suppressedBy: at.suppressedBy });
 }

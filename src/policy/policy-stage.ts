@@ -1,0 +1,125 @@
+// Stage "lint": run conftest-style policies over each workload (or all of them at once with --combine)
+// and turn their results into positioned findings. Back ends (Rego evaluator, OPA WASM) are hidden behind
+// LoadedPolicies; this file only knows conftest's conventions.
+import { dirname } from "node:path";
+import type { RuleRegistry } from "../diagnostics/rules.js";
+import type { Stage } from "../pipeline/processor.js";
+import { reportAt } from "../pipeline/report-at.js";
+import { workloadsWithSpec, type Workload } from "../pipeline/tree.js";
+import { pointerSegments, toPointer } from "../parse/source-file.js";
+import { PolicyEvalError, type LoadedPolicies, type PolicyRule } from "./backend.js";
+import { ruleKind, selectNamespaces } from "./namespaces.js";
+import { normaliseResults, type PolicyResult } from "./result-shape.js";
+
+export interface PolicyStageOptions {
+  policies: LoadedPolicies[];
+  namespaces?: string[];
+  allNamespaces?: boolean;
+  /** All workloads as one input array, for cross-workload rules. */
+  combine?: boolean;
+  /** Documents loaded with --data, merged into `data`. */
+  data?: Record<string, unknown>;
+  /** Rule metadata is registered here (SARIF rules, hover text). */
+  registry?: RuleRegistry;
+}
+
+type W = Workload & { spec: NonNullable<Workload["spec"]> };
+
+export function policyRuleId(rule: PolicyRule, result?: PolicyResult): string {
+  const custom = rule.annotations?.custom;
+  return result?.id ?? (typeof custom?.id === "string" ? custom.id : `${rule.namespace}.${rule.name}`);
+}
+
+function severityFor(rule: PolicyRule, kind: "deny" | "warn", result: PolicyResult): "error" | "warning" | "info" {
+  if (result.severity) return result.severity;
+  const s = rule.annotations?.custom?.severity;
+  if (s === "error" || s === "warning" || s === "info") return s;
+  return kind === "deny" ? "error" : "warning";
+}
+
+/** Rule names excepted for this input: conftest's `exception contains rules if …` (each a list of names). */
+function exceptions(p: LoadedPolicies, ns: string, input: unknown, data: unknown): Set<string> {
+  if (!p.rules().some((r) => r.namespace === ns && r.name === "exception")) return new Set();
+  const v = p.evaluate(ns, "exception", input, data);
+  const out = new Set<string>();
+  for (const item of Array.isArray(v) ? v : []) for (const name of Array.isArray(item) ? item : [item]) out.add(String(name));
+  return out;
+}
+
+export function policyStage(opts: PolicyStageOptions): Stage {
+  return (tree) => {
+    const workloads = workloadsWithSpec(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (workloads.length === 0) return;
+    const units: { input: unknown; file: string; at: (pointer?: string) => { w: W; pointer: string } }[] = opts.combine
+      ? [
+          {
+            input: workloads.map((w) => w.spec),
+            file: workloads[0]!.input.path,
+            at: (pointer) => {
+              const [index, ...rest] = pointer ? pointerSegments(pointer) : [];
+              const w = workloads[Number(index)] ?? workloads[0]!;
+              return { w, pointer: rest.length ? toPointer(rest) : "/metadata/name" };
+            },
+          },
+        ]
+      : workloads.map((w) => ({ input: w.spec, file: w.input.path, at: (pointer?: string) => ({ w, pointer: pointer ?? "/metadata/name" }) }));
+
+    for (const p of opts.policies) {
+      const rules = p.rules();
+      for (const r of rules) {
+        if (opts.registry && ruleKind(r.name) && r.annotations) {
+          const id = policyRuleId(r);
+          opts.registry.add({
+            id,
+            title: r.annotations.title ?? id,
+            description: r.annotations.description ?? r.annotations.title ?? id,
+            severity: ruleKind(r.name) === "deny" ? "error" : "warning",
+            ...(r.annotations.relatedResources?.[0] ? { url: r.annotations.relatedResources[0] } : {}),
+          });
+        }
+      }
+      const namespaces = selectNamespaces(rules, opts.namespaces ?? [], opts.allNamespaces ?? false);
+      for (const unit of units) {
+        const data = { ...(opts.data ?? {}), conftest: { file: { name: unit.file, dir: dirname(unit.file) } } };
+        for (const ns of namespaces) {
+          let excepted: Set<string>;
+          try {
+            excepted = exceptions(p, ns, unit.input, data);
+          } catch (e) {
+            evalFailed(unit.at(), `${ns}.exception`, e);
+            continue;
+          }
+          for (const rule of rules.filter((r) => r.namespace === ns)) {
+            const kind = ruleKind(rule.name);
+            if (!kind) continue;
+            let results: PolicyResult[];
+            try {
+              results = normaliseResults(p.evaluate(ns, rule.name, unit.input, data));
+            } catch (e) {
+              evalFailed(unit.at(), `${ns}.${rule.name}`, e);
+              continue;
+            }
+            const suffix = rule.name.replace(/^(deny|violation|warn)_?/, "");
+            const isExcepted = kind === "deny" && (excepted.has(suffix) || excepted.has(rule.name));
+            for (const result of results) {
+              const { w, pointer } = unit.at(result.pointer);
+              const ruleId = policyRuleId(rule, result);
+              reportAt(w, pointer, result.message, {
+                ruleId,
+                source: "policy",
+                severity: severityFor(rule, kind, result),
+                url: rule.annotations?.relatedResources?.[0],
+                suppressedBy: isExcepted ? "exception" : undefined,
+              });
+            }
+          }
+        }
+      }
+    }
+  };
+}
+
+function evalFailed(at: { w: W; pointer: string }, rule: string, e: unknown): void {
+  const msg = e instanceof PolicyEvalError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+  reportAt(at.w, "/metadata/name", `policy ${rule} could not be evaluated: ${msg}`, { ruleId: "policy/eval-error", source: "policy", severity: "error" });
+}
