@@ -3,6 +3,9 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { checkStage } from "../check/check-stage.js";
+import { suppressionStage, type RuleSettings } from "../check/suppressions.js";
+import type { PolicyStageOptions } from "../policy/policy-stage.js";
+import { lintStages } from "./check.js";
 import { applyOverrides, type Override } from "../check/overrides.js";
 import { emitStage, type EmitOutcome } from "../emit/emit-stage.js";
 import type { Artifact, TargetOptions } from "../emit/target.js";
@@ -30,8 +33,9 @@ export interface GenerateOptions {
   overrides?: Override[];
   projectName?: string;
   limits?: Partial<ParseLimits>;
-  /** Extra stages between the semantic checks and provisioning (policies). */
-  lintStages?: Stage[];
+  /** Policies to lint with before provisioning. */
+  policy?: PolicyStageOptions;
+  rules?: RuleSettings;
 }
 
 export interface GenerateResult extends PipelineResult {
@@ -77,7 +81,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     beforeValidate,
     stages: [
       checkStage({ root, imageOverrides: { image: options.image, build: options.build, required: true } }),
-      ...(options.lintStages ?? []),
+      ...lintStages(options),
       provisionStage({
         provisioners,
         target: target.name,
@@ -90,6 +94,8 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         root,
         templateFuncs: target.templateFuncs ?? {},
       }),
+      // Provisioning findings can be suppressed too; apply the settings again before emitting.
+      suppressionStage(options.rules),
       emitStage(target, targetOptions, root),
     ],
   });

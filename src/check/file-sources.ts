@@ -33,7 +33,7 @@ export function checkFileSource(w: Workload, container: string, target: string, 
     /* keep as given */
   }
   if (!inside(opts.root, abs) && !inside(rootReal, abs)) {
-    reportAt(w, pointer, `file source "${source}" resolves outside the project root (${abs}); only files inside it may be read`, {
+    reportAt(w, pointer, `file source "${source}" resolves outside the project root; only files inside it may be read`, {
       ruleId: "score/file-source-escape",
       severity: "error",
     });
@@ -50,7 +50,7 @@ export function checkFileSource(w: Workload, container: string, target: string, 
     return undefined;
   }
   if (!inside(rootReal, real)) {
-    reportAt(w, pointer, `file source "${source}" is a symlink to ${real}, outside the project root; refusing to read it`, {
+    reportAt(w, pointer, `file source "${source}" is a symlink to a file outside the project root; refusing to read it`, {
       ruleId: "score/file-source-escape",
       severity: "error",
     });
