@@ -1,0 +1,23 @@
+// One measured operation in a fresh process: prints {ms, maxRssKb, ...} as JSON.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [op, dir, ...rest] = process.argv.slice(2);
+const api = await import("../dist/src/index.js");
+const inputs = readdirSync(dir).filter((f) => f.endsWith(".score.yaml")).sort().map((f) => ({ path: join(dir, f) }));
+const t0 = performance.now();
+let extra = {};
+if (op === "check") {
+  const r = api.check(inputs, { root: dir });
+  extra.errors = r.diagnostics.filter((d) => d.severity === "error").length;
+} else if (op === "generate") {
+  const r = await api.generate(inputs, { target: rest[0] ?? "compose", outputDir: join(dir, "out"), root: dir });
+  extra.errors = r.diagnostics.filter((d) => d.severity === "error").length;
+  extra.artifacts = r.artifacts?.length ?? 0;
+} else if (op === "policy") {
+  const policy = await api.loadPolicyOptions({ paths: [rest[0]], root: dir });
+  const r = api.check(inputs, { root: dir, policy });
+  extra.findings = r.diagnostics.filter((d) => d.source === "policy").length;
+}
+const ms = performance.now() - t0;
+process.stdout.write(JSON.stringify({ op, n: inputs.length, ms, maxRssKb: process.resourceUsage().maxRSS, ...extra }) + "\n");
