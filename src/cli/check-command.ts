@@ -1,20 +1,33 @@
 // `scorec check [paths…]`: the lint gate.
 import type { Command } from "commander";
 import { check } from "../api/check.js";
+import { loadPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
-import { exitCodeFor } from "./exit-codes.js";
+import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
+import { loadConfig } from "./config.js";
+import { CliError, exitCodeFor, conftestExitCode } from "./exit-codes.js";
+import type { CliIO } from "./main.js";
 import { FORMATS, formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";
-import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
+import { resolve } from "node:path";
 
 interface CheckFlags extends CommonOptions {
   format: string;
   quiet?: boolean;
   maxWarnings?: string;
   color?: boolean;
+  policy: string[];
+  data: string[];
+  namespace: string[];
+  allNamespaces?: boolean;
+  combine?: boolean;
+  failOnWarn?: boolean;
+  env?: string;
 }
 
-export function registerCheck(program: Command, io: { out: (s: string) => void; setExit: (n: number) => void }): void {
+const collectList = (v: string, prev: string[]) => [...prev, v];
+
+export function registerCheck(program: Command, io: CliIO): void {
   program
     .command("check")
     .description("validate Score files (YAML, schema, semantics, policies) and report findings")
@@ -22,15 +35,47 @@ export function registerCheck(program: Command, io: { out: (s: string) => void; 
     .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "pretty")
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("-p, --policy <path>", "Rego policy file/folder or OPA-WASM bundle (repeatable)", collectList, [])
+    .option("-d, --data <file>", "JSON/YAML document merged into policy data (repeatable)", collectList, [])
+    .option("-n, --namespace <glob>", "policy namespace(s) to evaluate (repeatable; default main)", collectList, [])
+    .option("--all-namespaces", "evaluate every policy namespace")
+    .option("--combine", "give policies all workloads as one input array")
+    .option("--fail-on-warn", "conftest exit codes: 2 for failures, 1 for warnings only")
+    .option("--env <name>", "environment, visible to policies as data.scorec.environment")
     .option("--color", "force colour")
     .option("--no-color", "never colour")
     .option("--max-file-size <bytes>", "largest Score file accepted (default 5242880)")
-    .action((paths: string[], flags: CheckFlags) => {
-      const result = check(readInputs(paths), { limits: parseLimitsOptions(flags) });
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const root = process.cwd();
+      const { config, diagnostics: configProblems } = loadConfig(root);
+      if (configProblems.length) throw new CliError(configProblems.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`).join("\n"));
+      const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => resolve(root, p))];
+      const policy = policyPaths.length
+        ? await loadPolicyOptions({
+            paths: policyPaths,
+            dataPaths: [...flags.data, ...(config.data ?? []).map((p) => resolve(root, p))],
+            namespaces: flags.namespace.length ? flags.namespace : config.namespaces,
+            allNamespaces: flags.allNamespaces,
+            combine: flags.combine,
+            environment: flags.env ?? config.environment,
+            root,
+          })
+        : undefined;
+      const result = check(readInputs(paths), {
+        root,
+        limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
+        policy,
+        rules: config.rules,
+      });
       const maxWarnings = flags.maxWarnings === undefined ? undefined : wholeNumber(flags.maxWarnings, "--max-warnings");
-      io.out(formatResult(result, result.diagnostics, { format: flags.format, color: useColor(flags.color), quiet: Boolean(flags.quiet) }));
-      io.setExit(exitCodeFor(result.diagnostics, { maxWarnings }));
+      io.out(
+        formatResult(result, result.diagnostics, {
+          format: flags.format,
+          color: useColor(flags.color),
+          quiet: Boolean(flags.quiet),
+          rules: policy?.registry.all(),
+        }),
+      );
+      io.setExit(flags.failOnWarn ? conftestExitCode(result.diagnostics) : exitCodeFor(result.diagnostics, { maxWarnings }));
     });
 }
-
-

@@ -2,6 +2,7 @@
 // and turn their results into positioned findings. Back ends (Rego evaluator, OPA WASM) are hidden behind
 // LoadedPolicies; this file only knows conftest's conventions.
 import { dirname } from "node:path";
+import type { VFile } from "vfile";
 import type { RuleRegistry } from "../diagnostics/rules.js";
 import type { Stage } from "../pipeline/processor.js";
 import { reportAt } from "../pipeline/report-at.js";
@@ -21,6 +22,8 @@ export interface PolicyStageOptions {
   data?: Record<string, unknown>;
   /** Rule metadata is registered here (SARIF rules, hover text). */
   registry?: RuleRegistry;
+  /** Findings about the policy and data files (load errors), reported with the run. */
+  files?: VFile[];
 }
 
 type W = Workload & { spec: NonNullable<Workload["spec"]> };
@@ -48,6 +51,7 @@ function exceptions(p: LoadedPolicies, ns: string, input: unknown, data: unknown
 
 export function policyStage(opts: PolicyStageOptions): Stage {
   return (tree) => {
+    tree.extraFiles.push(...(opts.files ?? []));
     const workloads = workloadsWithSpec(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (workloads.length === 0) return;
     const units: { input: unknown; file: string; at: (pointer?: string) => { w: W; pointer: string } }[] = opts.combine

@@ -1,0 +1,115 @@
+// Policy sources → LoadedPolicies, one per back end: every `.rego` file goes to the TypeScript Rego
+// evaluator (one compiled program), every `.wasm` / `bundle.tar.gz` to OPA-WASM. Load errors (parse,
+// compile, corrupt bundle) are positioned findings on the policy file, never crashes.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { VFile } from "vfile";
+import { byCodePoint, report } from "../diagnostics/diagnostic.js";
+import { RuleRegistry } from "../diagnostics/rules.js";
+import { displayPath } from "../load/discover.js";
+import { parseYaml } from "../parse/parse-yaml.js";
+import type { LoadedPolicies } from "./backend.js";
+import type { PolicyStageOptions } from "./policy-stage.js";
+import { loadRegoPolicies } from "./rego-policies.js";
+import { loadWasmPolicies } from "./wasm/wasm-policies.js";
+
+export interface PolicySourceOptions {
+  paths: string[];
+  dataPaths?: string[];
+  namespaces?: string[];
+  allNamespaces?: boolean;
+  combine?: boolean;
+  /** Included in data as `scorec.environment` (policies may differ per environment). */
+  environment?: string;
+  root?: string;
+  /** Include `*_test.rego` files (for `scorec policy test`); linting leaves them out. */
+  includeTests?: boolean;
+}
+
+export interface LoadedPolicyOptions extends PolicyStageOptions {
+  /** Findings about the policy and data files themselves. */
+  files: VFile[];
+  registry: RuleRegistry;
+}
+
+function walk(path: string, out: string[], missing: string[]): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    missing.push(path);
+    return;
+  }
+  if (!st.isDirectory()) return void out.push(path);
+  for (const name of readdirSync(path).sort(byCodePoint)) {
+    if (name.startsWith(".") || name === "node_modules") continue;
+    const p = join(path, name);
+    if (statSync(p).isDirectory()) walk(p, out, missing);
+    else if (/\.(rego|wasm)$|\.tar\.gz$/.test(name)) out.push(p);
+  }
+}
+
+export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<LoadedPolicyOptions> {
+  const cwd = opts.root ?? process.cwd();
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const p of opts.paths) walk(p, found, missing);
+  const files: VFile[] = [];
+  for (const m of missing) {
+    const f = new VFile({ path: displayPath(m, cwd) });
+    report(f, `cannot read policies from ${displayPath(m, cwd)}: no such file or folder`, { ruleId: "io/read", source: "io", severity: "error" });
+    files.push(f);
+  }
+  const rego = [...new Set(found.filter((f) => f.endsWith(".rego") && (opts.includeTests || !f.endsWith("_test.rego"))))].sort(byCodePoint);
+  const wasm = [...new Set(found.filter((f) => !f.endsWith(".rego")))].sort(byCodePoint);
+  const policies: LoadedPolicies[] = [];
+  if (rego.length) {
+    const r = loadRegoPolicies(rego.map((p) => ({ path: displayPath(p, cwd), source: readFileSync(p, "utf8") })));
+    files.push(...r.files);
+    if (r.policies) policies.push(r.policies);
+  }
+  for (const w of wasm) {
+    const shown = displayPath(w, cwd);
+    try {
+      policies.push(await loadWasmPolicies(shown, readFileSync(w)));
+    } catch (e) {
+      const f = new VFile({ path: shown });
+      report(f, `cannot load WASM policy: ${(e as Error).message}`, { ruleId: "policy/load-error", source: "policy", severity: "error" });
+      files.push(f);
+    }
+  }
+  const data: Record<string, unknown> = {};
+  for (const d of opts.dataPaths ?? []) {
+    const f = new VFile({ path: displayPath(d, cwd) });
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(d);
+    } catch {
+      report(f, `cannot read data file ${displayPath(d, cwd)}`, { ruleId: "io/read", source: "io", severity: "error" });
+    }
+    if (bytes) {
+      const { documents } = parseYaml(f, bytes, undefined, { what: "data document" });
+      for (const doc of documents) if (doc.value && typeof doc.value === "object") mergeData(data, doc.value as Record<string, unknown>);
+    }
+    if (f.messages.length) files.push(f);
+  }
+  const scorec = (data.scorec && typeof data.scorec === "object" ? data.scorec : {}) as Record<string, unknown>;
+  data.scorec = { ...scorec, environment: scorec.environment ?? opts.environment ?? "dev" };
+  return {
+    policies,
+    data,
+    namespaces: opts.namespaces,
+    allNamespaces: opts.allNamespaces,
+    combine: opts.combine,
+    files,
+    registry: new RuleRegistry(),
+  };
+}
+
+function mergeData(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) mergeData(cur as Record<string, unknown>, v as Record<string, unknown>);
+    else into[k] = v;
+  }
+}
