@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { packageVersion } from "../package-root.js";
 import { registerCheck } from "./check-command.js";
 import { registerGenerate } from "./generate-command.js";
+import { registerListCommands } from "./list-commands.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
 export interface CliIO {
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerCheck(program, io);
   registerGenerate(program, io);
+  registerListCommands(program, io);
   return program;
 }
 

@@ -1,0 +1,103 @@
+// `scorec provisioners list` and `scorec resources list`: what would provide what, as a table or JSON.
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { generate } from "../api/generate.js";
+import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
+import { loadProvisioners } from "../provision/load-provisioners.js";
+import { CliError, EXIT_OK, exitCodeFor } from "./exit-codes.js";
+import { loadConfig } from "./config.js";
+import type { CliIO } from "./main.js";
+import { readInputs } from "./read-inputs.js";
+import { table } from "./table.js";
+import { formatResult } from "./output.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+const collectList = (v: string, prev: string[]) => [...prev, v];
+
+interface ListFlags {
+  target?: string;
+  provisioners: string[];
+  env?: string;
+  format: string;
+}
+
+function checkFormat(f: string): void {
+  if (f !== "table" && f !== "json") throw new CliError(`--format takes table or json, got "${f}"`);
+}
+
+export function registerListCommands(program: Command, io: CliIO): void {
+  program
+    .command("provisioners")
+    .description("provisioner commands")
+    .command("list")
+    .description("list the provisioners in match order (first match wins)")
+    .option("-t, --target <name>", `target: ${TARGET_NAMES.join(", ")}`)
+    .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
+    .option("--format <format>", "table or json", "table")
+    .action(async (flags: ListFlags) => {
+      checkFormat(flags.format);
+      const root = process.cwd();
+      const { config } = loadConfig(root);
+      const target = await loadTarget(flags.target ?? config.target ?? "compose");
+      if (!target) throw new CliError(`unknown target "${flags.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
+      const project = join(root, ".scorec");
+      const set = loadProvisioners({
+        builtInDir: target.defaultProvisionersDir,
+        paths: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p)), ...(existsSync(project) ? [project] : [])],
+      });
+      const rows = set.provisioners.map((p) => ({
+        uri: p.spec.uri,
+        type: p.spec.type,
+        class: p.spec.class ?? "*",
+        id: p.spec.id ?? "*",
+        environments: p.spec.environments ?? [],
+        file: p.file,
+        outputs: p.spec.expected_outputs ?? [],
+      }));
+      if (flags.format === "json") io.out(JSON.stringify({ version: 1, target: target.name, provisioners: rows }, null, 2) + "\n");
+      else io.out(table(["TYPE", "CLASS", "ID", "ENVIRONMENTS", "URI", "FILE"], rows.map((r) => [r.type, r.class, r.id, r.environments.join(",") || "*", r.uri, r.file])));
+      io.setExit(EXIT_OK);
+    });
+
+  program
+    .command("resources")
+    .description("resource commands")
+    .command("list")
+    .description("list the resources of Score files, their provisioner and outputs")
+    .argument("[paths...]", "Score files or directories")
+    .option("-t, --target <name>", `target: ${TARGET_NAMES.join(", ")}`)
+    .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
+    .option("--env <name>", "environment")
+    .option("--format <format>", "table or json", "table")
+    .action(async (paths: string[], flags: ListFlags) => {
+      checkFormat(flags.format);
+      const root = process.cwd();
+      const { config } = loadConfig(root);
+      const result = await generate(readInputs(paths), {
+        target: flags.target ?? config.target ?? "compose",
+        outputDir: ".",
+        environment: flags.env ?? config.environment,
+        seed: config.seed,
+        provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
+        root,
+      });
+      const code = exitCodeFor(result.diagnostics);
+      if (code !== EXIT_OK) {
+        io.err(formatResult(result, result.diagnostics.filter((d) => d.severity === "error"), { format: "pretty", color: false, quiet: true }));
+        return io.setExit(code);
+      }
+      const resources = [...(result.provision?.resources.values() ?? [])].map((r) => ({
+        uid: r.uid,
+        type: r.type,
+        class: r.class,
+        id: r.id,
+        workloads: r.workloads,
+        provisioner: r.provisioner.uri,
+        outputs: Object.keys(r.outputs).sort(),
+      }));
+      if (flags.format === "json") io.out(JSON.stringify({ version: 1, resources }, null, 2) + "\n");
+      else io.out(table(["UID", "WORKLOADS", "PROVISIONER", "OUTPUTS"], resources.map((r) => [r.uid, r.workloads.join(","), r.provisioner, r.outputs.join(",")])));
+      io.setExit(EXIT_OK);
+    });
+}
