@@ -10,8 +10,6 @@ import { displayPath } from "../load/discover.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import type { LoadedPolicies } from "./backend.js";
 import type { PolicyStageOptions } from "./policy-stage.js";
-import { loadRegoPolicies } from "./rego-policies.js";
-import { loadWasmPolicies } from "./wasm/wasm-policies.js";
 
 export interface PolicySourceOptions {
   paths: string[];
@@ -63,15 +61,18 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   const rego = [...new Set(found.filter((f) => f.endsWith(".rego") && (opts.includeTests || !f.endsWith("_test.rego"))))].sort(byCodePoint);
   const wasm = [...new Set(found.filter((f) => !f.endsWith(".rego")))].sort(byCodePoint);
   const policies: LoadedPolicies[] = [];
+  // Back ends are loaded on demand: a run without policies never pays for them.
   if (rego.length) {
+    const { loadRegoPolicies } = await import("./rego-policies.js");
     const r = loadRegoPolicies(rego.map((p) => ({ path: displayPath(p, cwd), source: readFileSync(p, "utf8") })));
     files.push(...r.files);
     if (r.policies) policies.push(r.policies);
   }
+  const { loadWasmPolicies } = wasm.length ? await import("./wasm/wasm-policies.js") : { loadWasmPolicies: undefined };
   for (const w of wasm) {
     const shown = displayPath(w, cwd);
     try {
-      policies.push(await loadWasmPolicies(shown, readFileSync(w)));
+      policies.push(await loadWasmPolicies!(shown, readFileSync(w)));
     } catch (e) {
       const f = new VFile({ path: shown });
       report(f, `cannot load WASM policy: ${(e as Error).message}`, { ruleId: "policy/load-error", source: "policy", severity: "error" });

@@ -1,0 +1,178 @@
+// The only code that writes generated files. All-or-nothing as far as the filesystem allows:
+//   1. every path is validated, and checked against the disk, before anything is written;
+//   2. every changed file is written to a temp file beside its target (`.<name>.scorec-tmp-<n>`);
+//      if one write fails, the temp files (and folders) made so far are removed and nothing changed;
+//   3. the temp files are renamed over their targets (rename is atomic: a reader sees the old or the
+//      new file, never half of one).
+// Files whose bytes and mode already match are not touched (their mtime stays, so `make` and file
+// watchers see no change). Nothing the writer did not create is ever deleted.
+import * as nodeFs from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { contentBytes, DEFAULT_ARTIFACT_MODE } from "./artifact-content.js";
+import { ArtifactPathError, validateArtifactPaths } from "./artifact-paths.js";
+import type { Artifact } from "./target.js";
+
+export { ArtifactPathError } from "./artifact-paths.js";
+export { printArtifacts } from "./artifact-printer.js";
+
+/** Modes are not meaningful on Windows (only a read-only bit): compare and apply them elsewhere. */
+const MODES_APPLY = process.platform !== "win32";
+
+/** Writing one artifact failed; everything the writer had created for this run was removed. */
+export class ArtifactWriteError extends Error {
+  override readonly name = "ArtifactWriteError";
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`could not write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** The filesystem calls the writer makes; tests pass a copy with one call made to fail. */
+export type WriterFs = Pick<
+  typeof nodeFs,
+  "statSync" | "readFileSync" | "mkdirSync" | "writeFileSync" | "chmodSync" | "renameSync" | "unlinkSync" | "rmdirSync"
+>;
+
+export interface WriteResult {
+  /** Paths written (new or changed content or mode), in artifact order. */
+  written: string[];
+  /** Paths already up to date on disk. */
+  unchanged: string[];
+}
+
+interface Plan {
+  artifact: Artifact;
+  target: string;
+  bytes: Buffer;
+  mode: number;
+  /** content: bytes differ or the file is missing; mode: only the mode differs. */
+  change: "none" | "content" | "mode";
+  temp?: string;
+}
+
+/** The path's stat, or undefined when it (or a folder above it) does not exist. */
+function statOrUndefined(fs: WriterFs, path: string): nodeFs.Stats | undefined {
+  try {
+    return fs.statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw e;
+  }
+}
+
+/** Step 1: what each artifact needs, refusing anything the disk makes impossible. */
+function plan(fs: WriterFs, root: string, artifacts: readonly Artifact[]): Plan[] {
+  const rootStat = statOrUndefined(fs, root);
+  if (rootStat && !rootStat.isDirectory()) throw new ArtifactPathError(".", `the output folder ${root} is a file`);
+  return artifacts.map((artifact) => {
+    try {
+      return planOne(fs, root, artifact);
+    } catch (e) {
+      if (e instanceof ArtifactPathError) throw e;
+      throw new ArtifactWriteError(artifact.path, e); // e.g. an unreadable existing file
+    }
+  });
+}
+
+function planOne(fs: WriterFs, root: string, artifact: Artifact): Plan {
+  const segments = artifact.path.split("/");
+  for (let i = 1; i < segments.length; i++) {
+    const st = statOrUndefined(fs, join(root, ...segments.slice(0, i)));
+    if (!st) break;
+    if (!st.isDirectory()) throw new ArtifactPathError(artifact.path, `${segments.slice(0, i).join("/")} is a file on disk, not a folder`);
+  }
+  const target = join(root, ...segments);
+  const bytes = contentBytes(artifact.content);
+  const mode = artifact.mode ?? DEFAULT_ARTIFACT_MODE;
+  const st = statOrUndefined(fs, target);
+  if (st?.isDirectory()) throw new ArtifactPathError(artifact.path, "a folder with this name exists on disk");
+  let change: Plan["change"] = "content";
+  if (st?.isFile() && bytes.equals(fs.readFileSync(target))) {
+    change = MODES_APPLY && (st.mode & 0o7777) !== mode ? "mode" : "none";
+  }
+  return { artifact, target, bytes, mode, change };
+}
+
+/** A temp name beside the target that does not exist yet: `.<name>.scorec-tmp-<n>`, n from the artifact's index. */
+function createTemp(fs: WriterFs, p: Plan, index: number, count: number): string {
+  const base = p.target.slice(dirname(p.target).length + 1);
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dirname(p.target), `.${base}.scorec-tmp-${index + attempt * count}`);
+    try {
+      // `wx`: never overwrite something that is already there (a user's file or another run's temp).
+      fs.writeFileSync(temp, p.bytes, { flag: "wx", mode: p.mode });
+      return temp;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 100) throw e;
+    }
+  }
+}
+
+function removeQuietly(fs: WriterFs, temps: string[], folders: string[]): void {
+  for (const t of temps) {
+    try {
+      fs.unlinkSync(t);
+    } catch {
+      // already gone: nothing to undo
+    }
+  }
+  // Deepest first; rmdir refuses non-empty folders, so nothing else can be lost.
+  for (const f of [...folders].reverse()) {
+    try {
+      fs.rmdirSync(f);
+    } catch {
+      // not empty or already gone
+    }
+  }
+}
+
+/**
+ * Writes `artifacts` under `outputDir` (created if missing). Throws ArtifactPathError before touching
+ * the disk when a path is invalid or clashes with the disk, ArtifactWriteError naming the file when a
+ * write fails.
+ */
+export function writeArtifacts(outputDir: string, artifacts: readonly Artifact[], fs: WriterFs = nodeFs): WriteResult {
+  validateArtifactPaths(artifacts);
+  const root = resolve(outputDir);
+  const plans = plan(fs, root, artifacts);
+
+  // Step 2: temp files.
+  const temps: string[] = [];
+  const folders: string[] = [];
+  for (const [i, p] of plans.entries()) {
+    if (p.change !== "content") continue;
+    try {
+      const made = fs.mkdirSync(dirname(p.target), { recursive: true });
+      if (made) {
+        // mkdir returns the first folder it created; remember it and those below it for cleanup.
+        for (let d = dirname(p.target); d.length >= made.length; d = dirname(d)) folders.push(d);
+        folders.sort((a, b) => a.length - b.length);
+      }
+      p.temp = createTemp(fs, p, i, plans.length);
+      temps.push(p.temp);
+      if (MODES_APPLY) fs.chmodSync(p.temp, p.mode); // exact mode, whatever the umask
+    } catch (e) {
+      removeQuietly(fs, temps, folders);
+      throw new ArtifactWriteError(p.artifact.path, e);
+    }
+  }
+
+  // Step 3: rename into place.
+  const result: WriteResult = { written: [], unchanged: [] };
+  const pending = new Set(temps);
+  for (const p of plans) {
+    try {
+      if (p.change === "content" && p.temp) {
+        fs.renameSync(p.temp, p.target);
+        pending.delete(p.temp);
+      } else if (p.change === "mode") fs.chmodSync(p.target, p.mode);
+    } catch (e) {
+      removeQuietly(fs, [...pending], []);
+      throw new ArtifactWriteError(p.artifact.path, e);
+    }
+    (p.change === "none" ? result.unchanged : result.written).push(p.artifact.path);
+  }
+  return result;
+}
