@@ -107,7 +107,7 @@ export function explain(errors: ErrorObject[], what: string): SchemaFinding[] {
   for (const e of errors) {
     if (e.keyword !== "propertyNames") continue;
     // ajv reports each failed constraint on the key, then propertyNames itself: say it once, with reasons.
-    const inner = errors.filter((x) => x !== e && x.schemaPath.startsWith(e.schemaPath + "/") && x.instancePath === e.instancePath && x.params.propertyName === e.params.propertyName);
+    const inner = errors.filter((x) => x !== e && x.schemaPath.startsWith(e.schemaPath + "/") && x.instancePath === e.instancePath && (x as { propertyName?: string }).propertyName === e.params.propertyName);
     inner.forEach((x) => drop.add(x));
     drop.add(e);
     const reasons = inner.map((x) => x.message).filter(Boolean);
