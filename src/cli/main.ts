@@ -4,6 +4,7 @@ import { packageVersion } from "../package-root.js";
 import { registerCheck } from "./check-command.js";
 import { registerGenerate } from "./generate-command.js";
 import { registerListCommands } from "./list-commands.js";
+import { registerPolicyCommand } from "./policy-command.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
 export interface CliIO {
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIO): Command {
   registerCheck(program, io);
   registerGenerate(program, io);
   registerListCommands(program, io);
+  registerPolicyCommand(program, io);
   return program;
 }
 

@@ -1,0 +1,55 @@
+// `scorec policy test [DIR…]`: the policy pack's own unit tests, ending with `N passed, M failed`.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { byCodePoint } from "../diagnostics/diagnostic.js";
+import { displayPath } from "../load/discover.js";
+import { runPolicyTests } from "../policy/policy-test.js";
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import type { CliIO } from "./main.js";
+
+function regoFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new CliError(`cannot read ${p}: no such file or directory`);
+    }
+    if (st.isDirectory()) for (const n of readdirSync(p).sort(byCodePoint)) walk(join(p, n));
+    else if (p.endsWith(".rego")) out.push(p);
+  };
+  paths.forEach(walk);
+  return out;
+}
+
+export function registerPolicyCommand(program: Command, io: CliIO): void {
+  program
+    .command("policy")
+    .description("policy commands")
+    .command("test")
+    .description("run test_* rules of Rego policies (like opa test / conftest verify)")
+    .argument("[paths...]", "Rego files or folders (default: policies)")
+    .option("-r, --run <regex>", "only tests whose namespace.name matches")
+    .option("--format <format>", "pretty or json", "pretty")
+    .action((paths: string[], flags: { run?: string; format: string }) => {
+      const files = regoFiles(paths.length ? paths : ["policies"]);
+      if (files.length === 0) throw new CliError(`no .rego files in ${paths.join(", ") || "policies"}`);
+      const modules = files.map((p) => ({ path: displayPath(p), source: readFileSync(p, "utf8") }));
+      const run = runPolicyTests(modules, { filter: flags.run ? new RegExp(flags.run) : undefined });
+      if (run.compileErrors.length) {
+        for (const e of run.compileErrors) io.err(`${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}\n`);
+        return io.setExit(EXIT_USAGE);
+      }
+      const passed = run.results.filter((r) => r.passed).length;
+      const failed = run.results.length - passed;
+      if (flags.format === "json") {
+        io.out(JSON.stringify({ version: 1, results: run.results, summary: { passed, failed } }, null, 2) + "\n");
+      } else {
+        for (const r of run.results) io.out(`${r.passed ? "PASS" : "FAIL"}  ${r.file}:${r.line}  ${r.namespace}.${r.name}${r.reason ? `  (${r.reason})` : ""}\n`);
+        io.out(`${passed} passed, ${failed} failed\n`);
+      }
+      io.setExit(failed ? EXIT_FINDINGS : EXIT_OK);
+    });
+}

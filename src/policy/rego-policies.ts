@@ -1,0 +1,102 @@
+// The Rego back end: `.rego` files compiled by our TypeScript evaluator into one program; conftest's
+// questions ("which rules are there", "what is data.<ns>.<rule>") answered from it.
+import { VFile } from "vfile";
+import { report } from "../diagnostics/diagnostic.js";
+import { compileModules, fromJSON, RegoError, toJSON, type Annotations, type Program, type Value } from "../rego/index.js";
+import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotations } from "./backend.js";
+
+/** Per evaluation: a hostile policy cannot hang the linter. */
+const BUDGET = { maxSteps: 2_000_000 };
+
+export interface RegoLoadResult {
+  policies?: LoadedPolicies;
+  /** One vfile per policy file with findings (parse and compile errors, positioned). */
+  files: VFile[];
+}
+
+function toRuleAnnotations(a: Annotations | undefined): RuleAnnotations | undefined {
+  if (!a) return undefined;
+  const related = (a.related_resources ?? [])
+    .map((r) => (typeof r === "string" ? r : r && typeof r === "object" ? (r as { ref?: string }).ref : undefined))
+    .filter((r): r is string => typeof r === "string");
+  return {
+    ...(a.title ? { title: a.title } : {}),
+    ...(a.description ? { description: a.description } : {}),
+    ...(a.custom ? { custom: a.custom } : {}),
+    ...(related.length ? { relatedResources: related } : {}),
+    file: a.location.file,
+    line: a.location.row,
+  };
+}
+
+export function regoErrorFiles(errors: readonly RegoError[], fallbackPath: string): VFile[] {
+  const byFile = new Map<string, VFile>();
+  for (const e of errors) {
+    const path = e.location?.file ?? fallbackPath;
+    let f = byFile.get(path);
+    if (!f) byFile.set(path, (f = new VFile({ path })));
+    const line = e.location?.row ?? 1;
+    const column = e.location?.col ?? 1;
+    report(f, `${e.code}: ${e.message}`, {
+      ruleId: `policy/${e.code}`,
+      source: "policy",
+      severity: "error",
+      range: { start: { line, column }, end: { line, column: column + 1 } },
+    });
+  }
+  return [...byFile.values()];
+}
+
+/** Converting input and data to Values once per object, not once per rule. */
+class ValueCache {
+  private readonly cache = new WeakMap<object, Value>();
+  get(v: unknown): Value {
+    if (v === null || typeof v !== "object") return fromJSON(v);
+    let out = this.cache.get(v);
+    if (out === undefined) this.cache.set(v, (out = fromJSON(v)));
+    return out;
+  }
+}
+
+export class RegoPolicies implements LoadedPolicies {
+  readonly backend = "rego" as const;
+  private readonly ruleList: PolicyRule[];
+  private readonly values = new ValueCache();
+
+  constructor(readonly program: Program) {
+    const seen = new Map<string, PolicyRule>();
+    for (const r of program.rules()) {
+      const namespace = r.pkg.join(".");
+      const key = `${namespace}\u0000${r.name}`;
+      const ann = toRuleAnnotations(r.annotations.find((a) => a.scope !== "package" && a.scope !== "subpackages"));
+      const prev = seen.get(key);
+      if (!prev) seen.set(key, { namespace, name: r.name, ...(ann ? { annotations: ann } : {}) });
+      else if (!prev.annotations && ann) prev.annotations = ann;
+    }
+    this.ruleList = [...seen.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  rules(): PolicyRule[] {
+    return this.ruleList;
+  }
+
+  evaluate(namespace: string, rule: string, input: unknown, data: unknown): unknown | undefined {
+    try {
+      const v = this.program.evalRule([...namespace.split("."), rule], {
+        input: this.values.get(input),
+        data: this.values.get(data),
+        budget: BUDGET,
+      });
+      return v === undefined ? undefined : toJSON(v);
+    } catch (e) {
+      if (e instanceof RegoError) throw new PolicyEvalError(e.message, e.code, e.location?.file, e.location?.row, e.location?.col);
+      throw e;
+    }
+  }
+}
+
+export function loadRegoPolicies(modules: { path: string; source: string }[]): RegoLoadResult {
+  const r = compileModules(modules);
+  if (!r.ok) return { files: regoErrorFiles(r.errors, modules[0]?.path ?? "policy.rego") };
+  return { policies: new RegoPolicies(r.program), files: [] };
+}

@@ -1,0 +1,181 @@
+// The "wasm" policy back end: OPA-compiled policy modules run through @open-policy-agent/opa-wasm.
+// Loading is async (compiling and instantiating a module is), evaluation is synchronous, so the
+// conftest layer can query it like the Rego back end.
+import { loadPolicy } from "@open-policy-agent/opa-wasm";
+import type { LoadedPolicies, PolicyRule, RuleAnnotations } from "../backend.js";
+import { PolicyEvalError } from "../backend.js";
+import { entrypointAnnotations } from "./annotations.js";
+import { type BundleLimits, DEFAULT_BUNDLE_LIMITS, type PolicyBundle, mergeData, readBundle } from "./bundle.js";
+import { WasmPolicyLoadError, describeThrown } from "./load-error.js";
+import { type CompiledModule, webAssembly } from "./wasm-api.js";
+
+type OpaPolicy = Awaited<ReturnType<typeof loadPolicy>>;
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+// What the SDK (1.10) calls on every module: at load, and for evaluation through either the ABI 1.2
+// `opa_eval` fast path or the eval-context functions. Checking first turns "x is not a function" from
+// deep inside the SDK into a message about the file.
+const LOAD_EXPORTS = ["builtins", "entrypoints", "opa_malloc", "opa_json_parse", "opa_json_dump", "opa_heap_ptr_get", "opa_heap_ptr_set"];
+const CTX_EXPORTS = ["opa_eval_ctx_new", "opa_eval_ctx_set_input", "opa_eval_ctx_set_data", "opa_eval_ctx_set_entrypoint", "eval", "opa_eval_ctx_get_result"];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "main/deny" → data.main.deny; "scorec/images/deny" → data.scorec.images.deny. */
+function splitEntrypoint(entrypoint: string): { namespace: string; name: string } | undefined {
+  const parts = entrypoint.split("/").filter(Boolean);
+  if (parts.length < 2) return undefined; // a whole-package entrypoint has no single rule to query
+  return { namespace: parts.slice(0, -1).join("."), name: parts[parts.length - 1]! };
+}
+
+interface Entrypoint {
+  rule: PolicyRule;
+  policy: OpaPolicy;
+  id: number;
+}
+
+async function instantiate(file: string, modulePath: string, bytes: Uint8Array): Promise<OpaPolicy> {
+  const where = modulePath ? `${modulePath}: ` : "";
+  let module: CompiledModule;
+  try {
+    module = await webAssembly.compile(bytes);
+  } catch (e) {
+    throw new WasmPolicyLoadError(file, "wasm/invalid-module", `${where}not a valid WebAssembly module: ${describeThrown(e)}`);
+  }
+  const exports = new Map(webAssembly.Module.exports(module).map((d) => [d.name, d.kind]));
+  const missing = LOAD_EXPORTS.filter((n) => exports.get(n) !== "function");
+  const hasFastPath = exports.get("opa_eval") === "function";
+  if (!hasFastPath) missing.push(...CTX_EXPORTS.filter((n) => exports.get(n) !== "function"));
+  const importsMemory = webAssembly.Module.imports(module).some((d) => d.module === "env" && d.name === "memory" && d.kind === "memory");
+  if (missing.length || !importsMemory) {
+    const why = [missing.length ? `missing export(s) ${missing.join(", ")}` : "", importsMemory ? "" : "does not import env.memory"].filter(Boolean).join("; ");
+    throw new WasmPolicyLoadError(file, "wasm/not-opa-module", `${where}not an OPA policy module (${why}); build it with \`opa build -t wasm\``);
+  }
+  // Without these globals the SDK logs to stderr and guesses; OPA has written them since 0.27.
+  if (exports.get("opa_wasm_abi_version") !== "global" || exports.get("opa_wasm_abi_minor_version") !== "global") {
+    throw new WasmPolicyLoadError(file, "wasm/unsupported-abi", `${where}module does not declare its OPA Wasm ABI version (built by an OPA older than 0.27?)`);
+  }
+  try {
+    // the SDK takes bytes or a compiled module; passing the module avoids compiling twice
+    return await loadPolicy(module as unknown as Parameters<typeof loadPolicy>[0]);
+  } catch (e) {
+    throw new WasmPolicyLoadError(file, "wasm/instantiate", `${where}cannot instantiate the policy module: ${describeThrown(e)}`);
+  }
+}
+
+class WasmPolicies implements LoadedPolicies {
+  readonly backend = "wasm" as const;
+  private readonly byKey = new Map<string, Entrypoint>();
+  // setData re-parses the whole document inside every module, so it only happens when data changes
+  private lastData: unknown = Symbol("none");
+  private lastJson: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    entrypoints: Entrypoint[],
+    private readonly baseData: Record<string, unknown>,
+  ) {
+    for (const e of entrypoints) this.byKey.set(`${e.rule.namespace}\0${e.rule.name}`, e);
+  }
+
+  rules(): PolicyRule[] {
+    return [...this.byKey.values()]
+      .map((e) => e.rule)
+      .sort((a, b) => byCodePoint(a.namespace, b.namespace) || byCodePoint(a.name, b.name));
+  }
+
+  /** Data is treated as immutable: the same object passed again is not re-serialised. */
+  private useData(data: unknown): void {
+    if (data === this.lastData) return;
+    const merged = data && typeof data === "object" && !Array.isArray(data) ? mergeData(structuredClone(this.baseData), data as Record<string, unknown>) : this.baseData;
+    const json = JSON.stringify(merged);
+    this.lastData = data;
+    if (json === this.lastJson) return;
+    const bytes = new TextEncoder().encode(json);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const policies = new Set([...this.byKey.values()].map((e) => e.policy));
+    try {
+      for (const p of policies) p.setData(buffer);
+    } catch (e) {
+      this.lastData = Symbol("none");
+      this.lastJson = undefined;
+      throw new PolicyEvalError(`cannot load data into the policy module: ${describeThrown(e)}`, "wasm/set-data", this.file);
+    }
+    this.lastJson = json;
+  }
+
+  evaluate(namespace: string, rule: string, input: unknown, data: unknown): unknown | undefined {
+    const entry = this.byKey.get(`${namespace}\0${rule}`);
+    if (!entry) return undefined; // not an entrypoint of this bundle: undefined, like a missing rule
+    this.useData(data);
+    let resultSet: unknown;
+    try {
+      resultSet = entry.policy.evaluate(input, entry.id);
+    } catch (e) {
+      // opa_abort (conflicts, errors inside the policy), missing host builtins, traps
+      throw new PolicyEvalError(`evaluating data.${namespace}.${rule} failed: ${describeThrown(e)}`, "wasm/eval-error", this.file);
+    }
+    if (!Array.isArray(resultSet)) {
+      throw new PolicyEvalError(`evaluating data.${namespace}.${rule} returned ${JSON.stringify(resultSet)}, not a result set`, "wasm/bad-result", this.file);
+    }
+    if (resultSet.length === 0) return undefined;
+    const first = resultSet[0] as { result?: unknown } | null;
+    return first && typeof first === "object" ? first.result : undefined;
+  }
+}
+
+function entrypointsOf(file: string, modulePath: string, policy: OpaPolicy, wanted: string[] | undefined, annotate: (ep: string) => RuleAnnotations | undefined): Entrypoint[] {
+  const table = (policy.entrypoints ?? {}) as Record<string, number>;
+  const names = wanted ?? Object.keys(table);
+  const out: Entrypoint[] = [];
+  for (const ep of names) {
+    const id = table[ep];
+    if (typeof id !== "number") {
+      throw new WasmPolicyLoadError(file, "wasm/missing-entrypoint", `${modulePath || "module"} has no entrypoint ${ep} (it has: ${Object.keys(table).join(", ") || "none"})`);
+    }
+    const split = splitEntrypoint(ep);
+    if (!split) continue;
+    const annotations = annotate(ep);
+    out.push({ rule: { ...split, ...(annotations ? { annotations } : {}) }, policy, id });
+  }
+  return out;
+}
+
+function checkUnique(file: string, entrypoints: Entrypoint[]): void {
+  const seen = new Set<string>();
+  for (const { rule } of entrypoints) {
+    const key = `${rule.namespace}.${rule.name}`;
+    if (seen.has(key)) throw new WasmPolicyLoadError(file, "wasm/duplicate-entrypoint", `entrypoint ${key.replace(/\./g, "/")} is answered by more than one module`);
+    seen.add(key);
+  }
+}
+
+/** A bare policy.wasm: every entrypoint it declares, no base data unless given. */
+export async function loadWasmModule(file: string, bytes: Uint8Array, baseData: Record<string, unknown> = {}): Promise<LoadedPolicies> {
+  const policy = await instantiate(file, "", bytes);
+  const entrypoints = entrypointsOf(file, "", policy, undefined, () => undefined);
+  return new WasmPolicies(file, entrypoints, baseData);
+}
+
+export async function loadWasmBundle(file: string, bytes: Uint8Array, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<LoadedPolicies> {
+  const bundle: PolicyBundle = readBundle(file, bytes, limits);
+  const entrypoints: Entrypoint[] = [];
+  for (const [path, wasm] of bundle.modules) {
+    const policy = await instantiate(file, path, wasm);
+    entrypoints.push(...entrypointsOf(file, path, policy, bundle.moduleEntrypoints.get(path), (ep) => entrypointAnnotations(bundle.manifest, ep)));
+  }
+  checkUnique(file, entrypoints);
+  return new WasmPolicies(file, entrypoints, bundle.data);
+}
+
+/** A `bundle.tar.gz` or a bare `.wasm`, told apart by their leading bytes rather than the file name. */
+export async function loadWasmPolicies(path: string, bytes: Uint8Array): Promise<LoadedPolicies> {
+  if (startsWith(bytes, GZIP_MAGIC)) return loadWasmBundle(path, bytes);
+  if (startsWith(bytes, WASM_MAGIC)) return loadWasmModule(path, bytes);
+  throw new WasmPolicyLoadError(path, "wasm/unknown-format", "neither an OPA bundle (.tar.gz) nor a WebAssembly module");
+}
