@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { VFile } from "vfile";
 import { collect, report, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ScorecConfig } from "../generated/config.js";
-import { readPackageJson } from "../package-root.js";
+import validateConfig from "../generated/config-validator.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import { SchemaValidator } from "../validate/schema-validator.js";
 
@@ -25,7 +25,7 @@ export function loadConfig(root: string): LoadedConfig {
   const { source, documents } = parseYaml(file, readFileSync(path), undefined, { what: "scorec config" });
   const value = documents[0]?.value;
   if (source && value !== undefined) {
-    validator ??= new SchemaValidator(readPackageJson("schemas/config.schema.json"), "config");
+    validator ??= new SchemaValidator(validateConfig, "config");
     for (const f of validator.check(value)) {
       report(file, f.message, { ruleId: f.ruleId.replace(/^schema\//, "config/"), source: "config", severity: "error", pointer: f.pointer, range: source.rangeOfPointer(0, f.pointer, { key: f.atKey }) });
     }

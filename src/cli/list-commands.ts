@@ -1,9 +1,8 @@
 // `scorec provisioners list` and `scorec resources list`: what would provide what, as a table or JSON.
+// The compiler is imported when a command runs, not when the CLI starts.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { generate } from "../api/generate.js";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
-import { loadProvisioners } from "../provision/load-provisioners.js";
 import { CliError, EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { loadConfig } from "./config.js";
 import type { CliIO } from "./main.js";
@@ -42,6 +41,7 @@ export function registerListCommands(program: Command, io: CliIO): void {
       const target = await loadTarget(flags.target ?? config.target ?? "compose");
       if (!target) throw new CliError(`unknown target "${flags.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
       const project = join(root, ".scorec");
+      const { loadProvisioners } = await import("../provision/load-provisioners.js");
       const set = loadProvisioners({
         builtInDir: target.defaultProvisionersDir,
         paths: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p)), ...(existsSync(project) ? [project] : [])],
@@ -74,6 +74,7 @@ export function registerListCommands(program: Command, io: CliIO): void {
       checkFormat(flags.format);
       const root = process.cwd();
       const { config } = loadConfig(root);
+      const { generate } = await import("../api/generate.js");
       const result = await generate(readInputs(paths), {
         target: flags.target ?? config.target ?? "compose",
         outputDir: ".",

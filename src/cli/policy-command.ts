@@ -4,7 +4,6 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
-import { runPolicyTests } from "../policy/policy-test.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 
@@ -33,7 +32,8 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
     .argument("[paths...]", "Rego files or folders (default: policies)")
     .option("-r, --run <regex>", "only tests whose namespace.name matches")
     .option("--format <format>", "pretty or json", "pretty")
-    .action((paths: string[], flags: { run?: string; format: string }) => {
+    .action(async (paths: string[], flags: { run?: string; format: string }) => {
+      const { runPolicyTests } = await import("../policy/policy-test.js");
       const files = regoFiles(paths.length ? paths : ["policies"]);
       if (files.length === 0) throw new CliError(`no .rego files in ${paths.join(", ") || "policies"}`);
       const modules = files.map((p) => ({ path: displayPath(p), source: readFileSync(p, "utf8") }));

@@ -7,7 +7,7 @@ import { VFile } from "vfile";
 import { byCodePoint, report } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
 import { parseYaml } from "../parse/parse-yaml.js";
-import { readPackageJson } from "../package-root.js";
+import validateProvisionerFile from "../generated/provisioners-validator.js";
 import { SchemaValidator } from "../validate/schema-validator.js";
 import type { LoadedProvisioner, ProvisionerSpec } from "./provisioner.js";
 
@@ -15,7 +15,7 @@ const PROVISIONER_FILE = /\.provisioners\.ya?ml$/;
 
 let validator: SchemaValidator | undefined;
 function provisionerValidator(): SchemaValidator {
-  return (validator ??= new SchemaValidator(readPackageJson("schemas/provisioners.schema.json"), "provisioner file"));
+  return (validator ??= new SchemaValidator(validateProvisionerFile, "provisioner file"));
 }
 
 export interface ProvisionerSources {

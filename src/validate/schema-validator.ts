@@ -1,7 +1,7 @@
-// JSON-schema validation with ajv, compiled once per process, turned into positioned, human findings.
+// JSON-schema validation with ajv (validators precompiled to code at generation time), turned into positioned, human findings.
 // ajv reports every failed branch of oneOf/anyOf; `explain()` folds those into the one sentence a person
 // needs (the branch whose type matched explains the problem; required-only branches become "one of …").
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { toPointer } from "../parse/source-file.js";
 import { humanPath, suggest } from "./human-path.js";
 
@@ -14,21 +14,12 @@ export interface SchemaFinding {
 }
 
 export class SchemaValidator {
-  private validateFn?: ValidateFunction;
   constructor(
-    private readonly schema: Record<string, unknown>,
+    /** A validator precompiled by scripts/gen-validators.mjs (allErrors, verbose). */
+    private readonly validate: ValidateFunction,
     /** What the document is called in messages ("workload", "provisioner file"). */
     private readonly what: string,
   ) {}
-
-  private get validate(): ValidateFunction {
-    if (!this.validateFn) {
-      // strictRequired is off: the official Score schema lists `required` names inside oneOf branches.
-      const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-      this.validateFn = ajv.compile(this.schema);
-    }
-    return this.validateFn;
-  }
 
   check(value: unknown): SchemaFinding[] {
     if (this.validate(value)) return [];

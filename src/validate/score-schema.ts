@@ -1,9 +1,9 @@
-// The Score v1b1 schema validator, compiled on first use and shared by every pipeline in the process.
-import { readPackageJson } from "../package-root.js";
+// The Score v1b1 schema validator (precompiled by scripts/gen-validators.mjs), shared by the process.
+import validate from "../generated/score-validator.js";
 import { SchemaValidator } from "./schema-validator.js";
 
 let validator: SchemaValidator | undefined;
 
 export function scoreValidator(): SchemaValidator {
-  return (validator ??= new SchemaValidator(readPackageJson("schemas/score-v1b1.json"), "workload"));
+  return (validator ??= new SchemaValidator(validate, "workload"));
 }

@@ -5,6 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers/paths.js";
 
+describe("generated validators", () => {
+  it.each(["score-validator.js", "provisioners-validator.js", "config-validator.js"])("src/generated/%s is fresh (run npm run gen:types)", (name) => {
+    const fresh = execFileSync(process.execPath, [join(REPO, "scripts/gen-validators.mjs"), "--print", name], { encoding: "utf8" });
+    expect(readFileSync(join(REPO, "src/generated", name), "utf8")).toBe(fresh);
+  });
+});
+
 describe("generated types", () => {
   it.each(["score.ts", "provisioners.ts", "config.ts"])("src/generated/%s is fresh (run npm run gen:types)", (name) => {
     const fresh = execFileSync(process.execPath, [join(REPO, "scripts/gen-types.mjs"), "--print", name], { encoding: "utf8" });

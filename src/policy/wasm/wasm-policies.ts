@@ -27,6 +27,12 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** "main/deny" → data.main.deny; "scorec/images/deny" → data.scorec.images.deny. */
+/** The SDK takes pre-serialised JSON as an ArrayBuffer (exactly that type, not a Uint8Array). */
+function jsonBuffer(json: string): ArrayBuffer {
+  const bytes = new TextEncoder().encode(json);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
 function splitEntrypoint(entrypoint: string): { namespace: string; name: string } | undefined {
   const parts = entrypoint.split("/").filter(Boolean);
   if (parts.length < 2) return undefined; // a whole-package entrypoint has no single rule to query
@@ -96,8 +102,7 @@ class WasmPolicies implements LoadedPolicies {
     const json = JSON.stringify(merged);
     this.lastData = data;
     if (json === this.lastJson) return;
-    const bytes = new TextEncoder().encode(json);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer = jsonBuffer(json);
     const policies = new Set([...this.byKey.values()].map((e) => e.policy));
     try {
       for (const p of policies) p.setData(buffer);
@@ -115,7 +120,9 @@ class WasmPolicies implements LoadedPolicies {
     this.useData(data);
     let resultSet: unknown;
     try {
-      resultSet = entry.policy.evaluate(input, entry.id);
+      // As JSON text: the SDK treats any falsy input (null, false, 0, "") as "no input", while Rego
+      // distinguishes `input = null` from an undefined input.
+      resultSet = entry.policy.evaluate(input === undefined ? undefined : jsonBuffer(JSON.stringify(input)), entry.id);
     } catch (e) {
       // opa_abort (conflicts, errors inside the policy), missing host builtins, traps
       throw new PolicyEvalError(`evaluating data.${namespace}.${rule} failed: ${describeThrown(e)}`, "wasm/eval-error", this.file);
@@ -146,30 +153,46 @@ function entrypointsOf(file: string, modulePath: string, policy: OpaPolicy, want
   return out;
 }
 
-function checkUnique(file: string, entrypoints: Entrypoint[]): void {
+function checkUsable(file: string, entrypoints: Entrypoint[], names: string[]): void {
   const seen = new Set<string>();
   for (const { rule } of entrypoints) {
     const key = `${rule.namespace}.${rule.name}`;
     if (seen.has(key)) throw new WasmPolicyLoadError(file, "wasm/duplicate-entrypoint", `entrypoint ${key.replace(/\./g, "/")} is answered by more than one module`);
     seen.add(key);
   }
+  // A whole-package entrypoint (`-e main`) evaluates to an object of rules we cannot list up front.
+  if (entrypoints.length === 0) {
+    throw new WasmPolicyLoadError(
+      file,
+      "wasm/no-rule-entrypoints",
+      `no entrypoint names a rule (found: ${names.join(", ") || "none"}); build with rule entrypoints such as \`-e main/deny -e main/warn\``,
+    );
+  }
+}
+
+function entrypointNames(policy: OpaPolicy): string[] {
+  return Object.keys((policy.entrypoints ?? {}) as Record<string, number>);
 }
 
 /** A bare policy.wasm: every entrypoint it declares, no base data unless given. */
 export async function loadWasmModule(file: string, bytes: Uint8Array, baseData: Record<string, unknown> = {}): Promise<LoadedPolicies> {
   const policy = await instantiate(file, "", bytes);
   const entrypoints = entrypointsOf(file, "", policy, undefined, () => undefined);
+  checkUsable(file, entrypoints, entrypointNames(policy));
   return new WasmPolicies(file, entrypoints, baseData);
 }
 
 export async function loadWasmBundle(file: string, bytes: Uint8Array, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<LoadedPolicies> {
   const bundle: PolicyBundle = readBundle(file, bytes, limits);
   const entrypoints: Entrypoint[] = [];
+  const names: string[] = [];
   for (const [path, wasm] of bundle.modules) {
     const policy = await instantiate(file, path, wasm);
-    entrypoints.push(...entrypointsOf(file, path, policy, bundle.moduleEntrypoints.get(path), (ep) => entrypointAnnotations(bundle.manifest, ep)));
+    const wanted = bundle.moduleEntrypoints.get(path);
+    names.push(...(wanted ?? entrypointNames(policy)));
+    entrypoints.push(...entrypointsOf(file, path, policy, wanted, (ep) => entrypointAnnotations(bundle.manifest, ep)));
   }
-  checkUnique(file, entrypoints);
+  checkUsable(file, entrypoints, names);
   return new WasmPolicies(file, entrypoints, bundle.data);
 }
 

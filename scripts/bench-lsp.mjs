@@ -1,0 +1,97 @@
+// `node scripts/bench-lsp.mjs [--debounce MS] [--edits N]`: figures, not assertions. Spawns the built
+// language server (dist/src/lsp/launch.js), opens a 200-line Score file, sends N didChange edits one at
+// a time and measures each didChange → publishDiagnostics (same version) round trip. The debounce is
+// part of the latency; it defaults to 0 here so the figure is the server's own work (add the editor's
+// configured debounceMs for what a user sees). Prints one JSON line last.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const debounceMs = arg("--debounce", 0);
+const edits = arg("--edits", 100);
+
+/** A valid workload of exactly 200 lines: containers with variables, a service and resources. */
+function scoreFile(n) {
+  const lines = ["apiVersion: score.dev/v1b1", "metadata:", "  name: bench", "service:", "  ports:", "    http:", "      port: 8080", "containers:"];
+  const resources = ["resources:", "  db:", "    type: postgres", "  cache:", "    type: redis"];
+  let c = 0;
+  while (lines.length + resources.length < 200) {
+    lines.push(`  c${c}:`, `    image: nginx:1.27.${n}`, "    variables:");
+    for (let v = 0; v < 12 && lines.length + resources.length < 200; v++) lines.push(`      V${v}: "${v % 3 === 0 ? "${resources.db.host}" : `value-${v}`}"`);
+    c++;
+  }
+  return [...lines.slice(0, 200 - resources.length), ...resources].join("\n") + "\n";
+}
+
+const dir = mkdtempSync(join(tmpdir(), "scorec-bench-lsp-"));
+const child = spawn(process.execPath, [join(root, "dist/src/lsp/launch.js")], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+rpc.onNotification("textDocument/publishDiagnostics", (p) => {
+  const w = waiting.get(p.version);
+  if (w) {
+    waiting.delete(p.version);
+    w(p);
+  }
+});
+rpc.onRequest("workspace/configuration", () => [null]);
+rpc.onRequest("client/registerCapability", () => null);
+rpc.listen();
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(2);
+};
+
+try {
+  const path = join(dir, "score.yaml");
+  writeFileSync(path, scoreFile(0));
+  const uri = pathToFileURL(path).href;
+  await rpc.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounceMs } });
+  await rpc.sendNotification("initialized", {});
+  const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+  let wait = published(1);
+  const t0 = performance.now();
+  await rpc.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text: scoreFile(0) } });
+  const first = await wait;
+  const openMs = performance.now() - t0;
+  const times = [];
+  let findings = 0;
+  for (let i = 1; i <= edits; i++) {
+    const version = i + 1;
+    // Every fifth edit breaks the file (a number where a string is expected), the next one fixes it.
+    const text = i % 5 === 0 ? scoreFile(i).replace('V1: "value-1"', "V1: 1") : scoreFile(i);
+    wait = published(version);
+    const t = performance.now();
+    await rpc.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const p = await wait;
+    times.push(performance.now() - t);
+    findings += p.diagnostics.length;
+  }
+  await rpc.sendRequest("shutdown");
+  await rpc.sendNotification("exit");
+  const result = {
+    lines: scoreFile(0).split("\n").length - 1,
+    edits,
+    debounceMs,
+    firstOpenMs: +openMs.toFixed(2),
+    openFindings: first.diagnostics.length,
+    p50Ms: pct(times, 50),
+    p95Ms: pct(times, 95),
+    maxMs: pct(times, 100),
+    findingsOverEdits: findings,
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  rpc.dispose();
+  if (child.exitCode === null) child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
