@@ -30,6 +30,16 @@ export function buildProgram(io: CliIO): Command {
   registerGenerate(program, io);
   registerListCommands(program, io);
   registerPolicyCommand(program, io);
+  program
+    .command("lsp")
+    .description("run the language server over stdio (for editors)")
+    .option("--stdio", "accepted for editor clients that pass it; stdio is the only transport")
+    .action(async () => {
+      const { runLsp } = await import("../lsp/server.js");
+      runLsp();
+      // The server keeps the process alive until the client sends exit.
+      await new Promise<never>(() => {});
+    });
   return program;
 }
 
