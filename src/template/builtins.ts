@@ -2,7 +2,7 @@
 import { def, type FuncDef } from "./funcs.js";
 import { sprint, sprintf, sprintln } from "./format.js";
 import { utf8Encode } from "./strings-go.js";
-import { goTypeName, hasOwn, isMap, isTrue, kindOf } from "./values.js";
+import { goTypeName, hasOwn, isTrue, kindOf } from "./values.js";
 
 type Basic = "bool" | "int" | "float" | "string" | "invalid" | "other";
 
@@ -174,4 +174,3 @@ export const BUILTINS: Record<string, FuncDef> = {
   urlquery: def([], (...a) => queryEscape(argsString(a)), "any"),
 };
 
-export { eq as goEq, isMap };

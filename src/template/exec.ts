@@ -3,7 +3,7 @@
  * (see values.ts for the value model).
  */
 import type {
-  ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, PipeNode, VariableNode,
+  ArgNode, ChainNode, CommandNode, IdentifierNode, Node, PipeNode, VariableNode,
 } from "./ast.js";
 import { nodeString } from "./ast.js";
 import { ExecFault } from "./errors.js";
@@ -247,7 +247,7 @@ export class Executor {
     this.at(first);
     switch (first.type) {
       case "field":
-        return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+        return this.evalFieldChain(dot, first.ident, cmd.args, final);
       case "chain":
         return this.evalChain(dot, first, cmd.args, final);
       case "identifier":
@@ -256,7 +256,7 @@ export class Executor {
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
       case "variable":
-        return this.evalVariable(dot, first, cmd.args, final);
+        return this.evalVariable(first, cmd.args, final);
     }
     this.notAFunction(cmd.args, final);
     switch (first.type) {
@@ -274,28 +274,25 @@ export class Executor {
     if (chain.node.type === "nil") this.fault(`indirection through explicit nil in ${nodeString(chain)}`);
     const recv = this.evalArg(dot, chain.node);
     this.at(chain);
-    return this.evalFieldChain(dot, recv, chain, chain.field, args, final);
+    return this.evalFieldChain(recv, chain.field, args, final);
   }
 
-  private evalVariable(dot: unknown, v: VariableNode, args: ArgNode[], final: Final): unknown {
+  private evalVariable(v: VariableNode, args: ArgNode[], final: Final): unknown {
     const value = this.varValue(v.ident[0]!);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
       return value;
     }
-    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+    return this.evalFieldChain(value, v.ident.slice(1), args, final);
   }
 
-  private evalFieldChain(
-    dot: unknown, receiver: unknown, node: FieldNode | ChainNode | VariableNode,
-    ident: string[], args: ArgNode[], final: Final,
-  ): unknown {
+  private evalFieldChain(receiver: unknown, ident: string[], args: ArgNode[], final: Final): unknown {
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++) receiver = this.evalField(dot, ident[i]!, [], NONE, receiver);
-    return this.evalField(dot, ident[n - 1]!, args, final, receiver);
+    for (let i = 0; i < n - 1; i++) receiver = this.evalField(ident[i]!, [], NONE, receiver);
+    return this.evalField(ident[n - 1]!, args, final, receiver);
   }
 
-  private evalField(dot: unknown, name: string, args: ArgNode[], final: Final, receiver: unknown): unknown {
+  private evalField(name: string, args: ArgNode[], final: Final, receiver: unknown): unknown {
     if (receiver === undefined) {
       if (this.env.missingKey === "error") this.fault(`nil data; no entry for key ${JSON.stringify(name)}`);
       return undefined;
@@ -404,8 +401,8 @@ export class Executor {
     switch (n.type) {
       case "dot": return dot;
       case "nil": return null;
-      case "field": return this.evalFieldChain(dot, dot, n, n.ident, [n], NONE);
-      case "variable": return this.evalVariable(dot, n, [n], NONE);
+      case "field": return this.evalFieldChain(dot, n.ident, [n], NONE);
+      case "variable": return this.evalVariable(n, [n], NONE);
       case "pipe": return this.evalPipeline(dot, n);
       case "identifier": return this.evalFunction(dot, n, [n], NONE);
       case "chain": return this.evalChain(dot, n, [n], NONE);

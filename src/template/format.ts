@@ -3,8 +3,8 @@
  * maps/slices/nil the way Go prints map[string]interface{} and []interface{},
  * and Sprintf verbs with flags, width and precision.
  */
-import { goTypeName, isMap, kindOf, sortedKeys } from "./values.js";
-import { goQuote, utf8Encode } from "./strings-go.js";
+import { goTypeName, kindOf, sortedKeys } from "./values.js";
+import { goQuote, utf8Decode, utf8Encode } from "./strings-go.js";
 
 /** Decimal digits and decimal-point position of |f|, shortest or rounded to `prec` significant digits. */
 function decimalDigits(f: number, prec: number): { digits: string; dp: number } {
@@ -225,7 +225,7 @@ function formatOne(v: unknown, verb: string, sp: Spec): string {
       out = fmtStringVerb(v as string, verb, sp) ?? bad(verb, v);
       break;
     case "slice": {
-      if (verb === "s" && v instanceof Uint8Array) { out = new TextDecoderLite().decode(v); break; }
+      if (verb === "s" && v instanceof Uint8Array) { out = utf8Decode(v); break; }
       const parts = Array.from(v as ArrayLike<unknown>, (e) => formatOne(e, verb, { ...sp, width: null }));
       out = "[" + parts.join(" ") + "]";
       break;
@@ -240,12 +240,6 @@ function formatOne(v: unknown, verb: string, sp: Spec): string {
       out = verb === "v" || verb === "s" ? formatValue(v) : bad(verb, v);
   }
   return pad(out, sp, numeric);
-}
-
-class TextDecoderLite {
-  decode(b: Uint8Array): string {
-    return Array.from(b, (c) => String.fromCharCode(c)).join("");
-  }
 }
 
 function fmtFloatVerb(f: number, verb: string, sp: Spec): string | null {

@@ -153,8 +153,12 @@ class Parser {
           this.expect("right", "end");
           return { node: null, stop: "end", tok: t };
         case "else":
-          // "else if"/"else with" are left for the enclosing control to handle.
-          if (this.peekNonSpace().kind === "right") this.nextNonSpace();
+          // "else if"/"else with": the keyword is left pending for the enclosing control.
+          {
+            const nx = this.peekNonSpace();
+            if (nx.kind === "right") this.nextNonSpace();
+            else if (!(nx.kind === "keyword" && (nx.val === "if" || nx.val === "with"))) this.unexpected(nx, "else");
+          }
           return { node: null, stop: "else", tok: t };
         case "if":
         case "with":
@@ -194,8 +198,15 @@ class Parser {
         elseList = [this.control(kind, nxt)];
         stop = "end";
       } else {
+        // Go reads a pending "if"/"with" after a non-matching else (e.g. in range) as
+        // {{else}}{{if …}}: a nested control needing its own {{end}}.
+        const lead: Node[] = [];
+        if (nxt.kind === "keyword" && (nxt.val === "if" || nxt.val === "with")) {
+          this.nextNonSpace();
+          lead.push(this.control(nxt.val, nxt));
+        }
         const r = this.itemList();
-        elseList = r.list;
+        elseList = [...lead, ...r.list];
         if (r.stop === "else") this.fail("expected end; found {{else}}", r.tok);
         stop = r.stop;
         tok = r.tok;
@@ -222,9 +233,12 @@ class Parser {
     const name = this.stringValue(nameTok);
     const pipe = this.pipeline("block", "right");
     const savedVars = this.vars;
+    const savedDepth = this.rangeDepth;
     this.vars = ["$"];
+    this.rangeDepth = 0; // a block body is a separate template: no enclosing range
     const { list, stop, tok } = this.itemList();
     this.vars = savedVars;
+    this.rangeDepth = savedDepth;
     if (stop !== "end") this.unexpected(tok, "block clause");
     this.addDefine(name, list, at);
     return { type: "template", pos: at.pos, name, pipe };

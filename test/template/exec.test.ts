@@ -209,3 +209,21 @@ describe("execution errors are positioned", () => {
     expect(t.execute({}, { funcs: { f: () => "exec" } })).toBe("exec");
   });
 });
+
+describe("scoping details", () => {
+  it("shadows variables inside range without touching the outer one", () => {
+    expect(run("{{ $x := 1 }}{{ range . }}{{ $x := 2 }}{{ $x }}{{ end }}{{ $x }}", [0])).toBe("21");
+  });
+  it("declares variables in with", () => {
+    expect(run("{{ with $v := .a }}{{ $v }}/{{ . }}{{ end }}", { a: "x" })).toBe("x/x");
+  });
+  it("assigns range variables with =", () => {
+    expect(run("{{ $i := 0 }}{{ $e := 0 }}{{ range $i, $e = . }}{{ end }}{{ $i }}{{ $e }}", ["a", "b"])).toBe("1b");
+  });
+  it("handles score-k8s's encodeSecretRef as a caller function", () => {
+    const t = parseTemplate('{{ encodeSecretRef (printf "secret-%s" .Guid) "password" }}', {
+      funcs: { encodeSecretRef: (n: string, k: string) => `🔐💬${n}_${k}💬🔐` },
+    });
+    expect(t.execute({ Guid: "g1" })).toBe("🔐💬secret-g1_password💬🔐");
+  });
+});

@@ -73,3 +73,13 @@ describe("parse errors", () => {
     expect(t.execute({ x: "hi" })).toBe("HI!");
   });
 });
+
+describe("else forms", () => {
+  it("treats {{else if}} inside range as a nested if needing its own end", () => {
+    expect(run("{{ range . }}x{{ else if true }}y{{ end }}{{ end }}", [])).toBe("y");
+    expect(() => parseTemplate("{{ range . }}x{{ else if true }}y{{ end }}")).toThrow(/unexpected EOF/);
+  });
+  it("rejects junk after else", () => {
+    expect(() => parseTemplate("{{ if 1 }}{{ else 3 }}{{ end }}")).toThrow(/unexpected "3" in else/);
+  });
+});

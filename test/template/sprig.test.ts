@@ -118,3 +118,11 @@ describe("host independence", () => {
     expect(run('{{ now | date "Mon Jan _2 3:04PM 2006" }}|{{ date "06/1/2" 0 }}', {}, { now: at })).toBe("Sat Feb  3 2:05PM 2024|70/1/1");
   });
 });
+
+describe("sprig paths, checksums and must* variants", () => {
+  it.each([
+    ['{{ base "/a/b.txt" }} {{ dir "/a/b.txt" }} {{ ext "x/y.tar.gz" }} {{ clean "a/../b//c/." }} {{ isAbs "/x" }}', "b.txt /a .gz b/c true"],
+    ['{{ sha1sum "abc" }} {{ adler32sum "Wikipedia" }}', "a9993e364706816aba3e25717850c26c9cd0d89d 300286872"],
+    ["{{ mustFirst (list 1 2) }} {{ mustMerge (dict \"a\" 1) (dict \"b\" 2) }}", "1 map[a:1 b:2]"],
+  ])("%s", (src, out) => expect(r(src)).toBe(out));
+});

@@ -208,3 +208,20 @@ describe("score-k8s default provisioners execute", () => {
     });
   }
 });
+
+describe("community template provisioners execute", () => {
+  const files = readdirSync(join(ROOT, "community")).sort();
+  for (const f of files) {
+    const provs = load("community/" + f).filter((p) => p.uri.startsWith("template://"));
+    if (provs.length === 0) continue;
+    it(f, () => {
+      for (const p of provs) {
+        const params = { host: "h.example", path: "/", port: "web", openapi_file: "specs/api.yaml" };
+        // Id "my-workload" names an existing workload, as the service provisioners require.
+        const res = provisionAll([p], [{ type: p.type, id: "my-workload", params }], "seed", true);
+        const out = res[`${p.type}.default#my-workload`] as Obj;
+        for (const k of p.expected_outputs ?? []) expect(out.outputs as Obj).toHaveProperty(k);
+      }
+    });
+  }
+});

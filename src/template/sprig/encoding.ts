@@ -2,9 +2,10 @@
 import { stringify } from "yaml";
 import { def, type FuncDef } from "../funcs.js";
 import { formatFloat } from "../format.js";
+import { sha1, adler32 } from "../sha1.js";
 import { sha256, toHex } from "../sha256.js";
 import { utf8Decode, utf8Encode } from "../strings-go.js";
-import { isMap, kindOf, sortedKeys } from "../values.js";
+import { kindOf, sortedKeys } from "../values.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -146,7 +147,8 @@ export function toJson(v: unknown, raw: boolean, indent: string, level = 0): str
 /** sigs.k8s.io/yaml-like output: sorted keys, block style, sequences not indented. */
 export function toYaml(v: unknown): string {
   const norm = JSON.parse(toJson(v, true, "")) as unknown;
-  const s = stringify(norm, { sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+  // YAML 1.1 rules quote "yes"/"on"-like strings, as yaml.v2 (behind sigs.k8s.io/yaml) does.
+  const s = stringify(norm, { sortMapEntries: true, indentSeq: false, lineWidth: 0, version: "1.1" });
   return s.replace(/\n$/, "");
 }
 
@@ -170,6 +172,8 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
     }
   }),
   sha256sum: def(["string"], (s) => toHex(sha256(utf8Encode(s as string)))),
+  sha1sum: def(["string"], (s) => toHex(sha1(utf8Encode(s as string)))),
+  adler32sum: def(["string"], (s) => String(adler32(utf8Encode(s as string)))),
   toJson: def(["any"], (v) => {
     try {
       return toJson(v, false, "");
@@ -216,5 +220,3 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
     }
   }),
 };
-
-export { isMap };

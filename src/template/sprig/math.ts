@@ -1,6 +1,5 @@
 /** sprig integer and float math (integer functions go through cast.ToInt64 like sprig). */
 import { def, type FuncDef } from "../funcs.js";
-import { formatFloat } from "../format.js";
 import { toFloat64, toInt64 } from "./convert.js";
 
 /** Go int64 arithmetic result; JS numbers keep 53 bits, enough for template arithmetic. */
@@ -60,5 +59,4 @@ export const MATH_FUNCS: Record<string, FuncDef> = {
     const n = parseInt(s, 8);
     return Number.isNaN(n) || !/^[0-7]+$/.test(s) ? 0 : n;
   }),
-  formatFloatG: def(["any"], (a) => formatFloat(toFloat64(a), "g", -1)),
 };
