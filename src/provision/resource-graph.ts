@@ -58,7 +58,7 @@ export function buildResourceGraph(workloads: readonly (Workload & { spec: Spec 
       if (existing) {
         const first = existing.declarations[0]!;
         if (!isDeepStrictEqual(existing.params, params)) {
-          const line = first.workload.input.source?.rangeOfPointer(first.workload.doc, toPointer(["resources", first.name])).start.line;
+          const line = first.workload.input.source?.rangeOfPointer(first.workload.doc, toPointer(["resources", first.name]), { key: true }).start.line;
           reportAt(w, toPointer(["resources", name, "params"]), `shared resource ${uid} has different params here than in ${first.workload.input.path}:${line} (workload ${first.workload.name}, resource "${first.name}"); a shared resource must be declared the same everywhere`, {
             ruleId: "score/shared-resource-conflict",
             severity: "error",
