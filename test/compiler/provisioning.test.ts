@@ -84,7 +84,7 @@ describe("provisioning", () => {
     const r = await run([workload("web", "  aa:\n    type: nosuch\n")]);
     const e = errors(r).find((d) => d.ruleId === "provision/no-provisioner")!;
     expect(e.message).toMatch(/^no provisioner for resource "aa" \(nosuch.default#web.aa\) for target compose in environment "dev"; types provided: .*"thing"/);
-    expect(e.range.start).toMatchObject({ line: 10, column: 11 });
+    expect(e.range.start).toMatchObject({ line: 11, column: 11 });
   });
 
   it("names the missing output and the known ones, at the placeholder", async () => {
