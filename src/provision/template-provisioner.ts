@@ -33,7 +33,13 @@ function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): 
 
 function asProvisionError(e: unknown, field: Field): ProvisionError {
   if (e instanceof ProvisionError) return e;
-  if (e instanceof TemplateError) return new ProvisionError(`${field}: ${e.message}`, field, e.line, e.column);
+  if (e instanceof TemplateError) {
+    // `fail "…"` is the provisioner refusing this resource: its message is the news, and the provisioner
+    // file is not at fault. Other execution errors depend on the data too; only parse errors are the file's.
+    if (e.failMessage !== undefined) return new ProvisionError(`${field}: ${e.failMessage}`);
+    if (e.phase === "exec") return new ProvisionError(`${field}: ${e.message}`);
+    return new ProvisionError(`${field}: ${e.message}`, field, e.line, e.column);
+  }
   return new ProvisionError(`${field}: ${e instanceof Error ? e.message : String(e)}`, field);
 }
 

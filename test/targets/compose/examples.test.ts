@@ -1,5 +1,6 @@
-// Every score-compose example compiles with the unchanged upstream default provisioners; the output is
-// the reviewed golden folder and validates against the official Compose schema.
+// Every score-compose example (and the multi-workload onlineboutique sample) compiles with the unchanged
+// upstream default provisioners; the output is the reviewed golden folder and validates against the
+// official Compose schema.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,11 +20,11 @@ export async function compileExample(dir: string, extra: Partial<GenerateOptions
   const overrides: Override[] = [];
   if (opts.overridesFile) overrides.push({ kind: "patch", patch: parse(readFileSync(join(dir, opts.overridesFile), "utf8")) });
   for (const p of opts.overrideProperties ?? []) overrides.push(parseOverrideProperty(p) as Override);
-  return generate(inputs, { target: "compose", outputDir: "out", root: REPO, overrides, publish: opts.publish, image: opts.image, build: opts.build, ...extra });
+  return generate(inputs, { target: "compose", outputDir: "out", root: REPO, overrides, publish: opts.publish, image: opts.image, build: opts.build, provisioners: (opts.provisioners ?? []).map((p: string) => join(dir, p)), ...extra });
 }
 
 describe("compose target: score-compose examples", () => {
-  it("has the 16 examples", () => expect(examples).toHaveLength(16));
+  it("has the 16 score-compose examples and the onlineboutique sample", () => expect(examples).toHaveLength(17));
   it.each(examples)("%s", async (name) => {
     const r = await compileExample(join(root, name));
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
