@@ -14,7 +14,16 @@ export interface Expandable {
   resource?: string;
 }
 
+const cache = new WeakMap<ScoreWorkload, Expandable[]>();
+
+/** The expandable strings of a (normalised, no longer changing) spec; computed once per spec. */
 export function expandables(spec: ScoreWorkload): Expandable[] {
+  let out = cache.get(spec);
+  if (!out) cache.set(spec, (out = collect(spec)));
+  return out;
+}
+
+function collect(spec: ScoreWorkload): Expandable[] {
   const out: Expandable[] = [];
   for (const cname of Object.keys(spec.containers).sort()) {
     const c = spec.containers[cname]!;

@@ -67,7 +67,8 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
     if (!t) return undefined;
     let text: string;
     try {
-      text = t.execute(data, { random, funcs: ctx.templateFuncs });
+      // The target's functions were given at parse time; passing them again would rebuild the table per call.
+      text = t.execute(data, { random });
     } catch (e) {
       throw asProvisionError(e, field);
     }
