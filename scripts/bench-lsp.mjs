@@ -31,67 +31,63 @@ function scoreFile(n) {
   return [...lines.slice(0, 200 - resources.length), ...resources].join("\n") + "\n";
 }
 
-const dir = mkdtempSync(join(tmpdir(), "scorec-bench-lsp-"));
-const child = spawn(process.execPath, [join(root, "dist/src/lsp/launch.js")], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
-const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-const waiting = new Map();
-rpc.onNotification("textDocument/publishDiagnostics", (p) => {
-  const w = waiting.get(p.version);
-  if (w) {
-    waiting.delete(p.version);
-    w(p);
-  }
-});
-rpc.onRequest("workspace/configuration", () => [null]);
-rpc.onRequest("client/registerCapability", () => null);
-rpc.listen();
-
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(2);
 };
 
-try {
-  const path = join(dir, "score.yaml");
-  writeFileSync(path, scoreFile(0));
-  const uri = pathToFileURL(path).href;
-  await rpc.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounceMs } });
-  await rpc.sendNotification("initialized", {});
-  const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
-  let wait = published(1);
-  const t0 = performance.now();
-  await rpc.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text: scoreFile(0) } });
-  const first = await wait;
-  const openMs = performance.now() - t0;
-  const times = [];
-  let findings = 0;
-  for (let i = 1; i <= edits; i++) {
-    const version = i + 1;
-    // Every fifth edit breaks the file (a number where a string is expected), the next one fixes it.
-    const text = i % 5 === 0 ? scoreFile(i).replace('V1: "value-1"', "V1: 1") : scoreFile(i);
-    wait = published(version);
-    const t = performance.now();
-    await rpc.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
-    const p = await wait;
-    times.push(performance.now() - t);
-    findings += p.diagnostics.length;
+/** One server session: open, then `edits` didChange → publishDiagnostics round trips, one at a time. */
+async function session(initializationOptions) {
+  const dir = mkdtempSync(join(tmpdir(), "scorec-bench-lsp-"));
+  const child = spawn(process.execPath, [join(root, "dist/src/lsp/launch.js")], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+  const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  rpc.onNotification("textDocument/publishDiagnostics", (p) => {
+    const w = waiting.get(p.version);
+    if (w) {
+      waiting.delete(p.version);
+      w(p);
+    }
+  });
+  rpc.onRequest("workspace/configuration", () => [null]);
+  rpc.onRequest("client/registerCapability", () => null);
+  rpc.listen();
+  try {
+    const path = join(dir, "score.yaml");
+    writeFileSync(path, scoreFile(0));
+    const uri = pathToFileURL(path).href;
+    await rpc.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions });
+    await rpc.sendNotification("initialized", {});
+    const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+    let wait = published(1);
+    const t0 = performance.now();
+    await rpc.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text: scoreFile(0) } });
+    const first = await wait;
+    const openMs = performance.now() - t0;
+    const times = [];
+    let findings = 0;
+    for (let i = 1; i <= edits; i++) {
+      const version = i + 1;
+      // Every fifth edit breaks the file (a number where a string is expected), the next one fixes it.
+      const text = i % 5 === 0 ? scoreFile(i).replace('V1: "value-1"', "V1: 1") : scoreFile(i);
+      wait = published(version);
+      const t = performance.now();
+      await rpc.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+      const p = await wait;
+      times.push(performance.now() - t);
+      findings += p.diagnostics.length;
+    }
+    await rpc.sendRequest("shutdown");
+    await rpc.sendNotification("exit");
+    return { firstOpenMs: +openMs.toFixed(2), openFindings: first.diagnostics.length, p50Ms: pct(times, 50), p95Ms: pct(times, 95), maxMs: pct(times, 100), findingsOverEdits: findings };
+  } finally {
+    rpc.dispose();
+    if (child.exitCode === null) child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
-  await rpc.sendRequest("shutdown");
-  await rpc.sendNotification("exit");
-  const result = {
-    lines: scoreFile(0).split("\n").length - 1,
-    edits,
-    debounceMs,
-    firstOpenMs: +openMs.toFixed(2),
-    openFindings: first.diagnostics.length,
-    p50Ms: pct(times, 50),
-    p95Ms: pct(times, 95),
-    maxMs: pct(times, 100),
-    findingsOverEdits: findings,
-  };
-  console.log(JSON.stringify(result));
-} finally {
-  rpc.dispose();
-  if (child.exitCode === null) child.kill();
-  rmSync(dir, { recursive: true, force: true });
 }
+
+// The default mode (check + provision + emit via `generate`) and check-only (`provision: false`).
+const generateMode = await session({ debounceMs });
+const checkOnly = await session({ debounceMs, provision: false });
+console.log(JSON.stringify({ lines: scoreFile(0).split("\n").length - 1, edits, debounceMs, ...generateMode, checkOnly }));

@@ -12,7 +12,7 @@ import type { Artifact, TargetOptions } from "../emit/target.js";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import type { ParseLimits } from "../parse/limits.js";
 import { runPipeline, type PipelineResult, type SourceInput, type Stage } from "../pipeline/processor.js";
-import { loadProvisioners } from "../provision/load-provisioners.js";
+import { loadProvisioners, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { provisionStage, type ProvisionResult } from "../provision/provision-stage.js";
 
 export interface GenerateOptions {
@@ -33,6 +33,10 @@ export interface GenerateOptions {
   overrides?: Override[];
   projectName?: string;
   limits?: Partial<ParseLimits>;
+  /** Provisioners already loaded (the language server keeps them between keystrokes). */
+  loadedProvisioners?: LoadedProvisionerSet;
+  /** false: stop after provisioning (diagnostics only, no artifacts), as the language server wants. */
+  emit?: boolean;
   /** Policies to lint with before provisioning. */
   policy?: PolicyStageOptions;
   rules?: RuleSettings;
@@ -53,7 +57,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
   if (!target) throw new UnknownTargetError(`unknown target "${options.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
   const root = resolve(options.root ?? process.cwd());
   const projectDir = join(root, ".scorec");
-  const provisioners = loadProvisioners({
+  const provisioners = options.loadedProvisioners ?? loadProvisioners({
     builtInDir: target.defaultProvisionersDir,
     paths: [...(options.provisioners ?? []), ...(existsSync(projectDir) ? [projectDir] : [])],
   });
@@ -96,7 +100,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
       }),
       // Provisioning findings can be suppressed too; apply the settings again before emitting.
       suppressionStage(options.rules),
-      emitStage(target, targetOptions, root),
+      ...(options.emit === false ? [] : [emitStage(target, targetOptions, root)]),
     ],
   });
   const emit = result.tree.stages.emit as EmitOutcome | undefined;

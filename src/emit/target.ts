@@ -52,6 +52,8 @@ export interface ResolvedVolume {
   resource?: string;
   /** The resolved source: a resource's `source` output, or the literal string. */
   source: string;
+  /** The resource's `source` output as provided (it may be an object, e.g. score-k8s `{emptyDir: {}}`). */
+  sourceValue?: unknown;
   /** Volume kind from the resource outputs (`volume`, `bind`, `tmpfs`), default `volume`. */
   kind: string;
   path?: string;
@@ -102,6 +104,8 @@ export interface TargetOptions {
   /** `--override-property path=value` and `--overrides-file` contents, applied by the target. */
   overrides?: { path: string; value: unknown; file?: string }[];
   environment: string;
+  /** Kubernetes namespace for targets that render manifests (provisioners see it as `.Namespace`). */
+  namespace?: string;
 }
 
 /** A finding an emitter wants to report (e.g. "httpGet probes cannot be expressed in Compose"). */

@@ -19,13 +19,13 @@ export interface Provisioner {
    */
   type: string;
   /**
-   * Only match resources of this class.
+   * Only match resources of this class (null or absent: any class).
    */
-  class?: string;
+  class?: string | null;
   /**
-   * Only match the resource with this id.
+   * Only match the resource with this id (null or absent: any id).
    */
-  id?: string;
+  id?: string | null;
   /**
    * scorec extension: only match when compiling for one of these environments (--env).
    *

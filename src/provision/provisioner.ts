@@ -28,8 +28,9 @@ export interface ResourceKey {
 /** First-match rule: type, then class and id when the provisioner sets them, then the environment. */
 export function matches(p: ProvisionerSpec, r: ResourceKey, environment: string): boolean {
   if (p.type !== r.type) return false;
-  if (p.class !== undefined && p.class !== r.class) return false;
-  if (p.id !== undefined && p.id !== r.id) return false;
+  // score-k8s writes `class: null` for "any class": null and absent mean the same.
+  if (p.class != null && p.class !== r.class) return false;
+  if (p.id != null && p.id !== r.id) return false;
   if (p.environments !== undefined && !p.environments.includes(environment)) return false;
   return true;
 }

@@ -80,7 +80,9 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string): { 
           continue;
         }
         vol.resource = name;
-        vol.source = String(res.outputs.source ?? res.outputs.name ?? res.id);
+        const raw = res.outputs.source ?? res.outputs.name ?? res.id;
+        vol.source = typeof raw === "string" ? raw : JSON.stringify(raw);
+        vol.sourceValue = raw;
         vol.kind = String(res.outputs.type ?? "volume");
       } else {
         vol.source = expand(v.source, pointer, "volume");

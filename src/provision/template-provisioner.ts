@@ -5,6 +5,7 @@
 // and passwords, different resources → different ones, and no state file.
 import { parse as parseYamlText } from "yaml";
 import { createKeyedRandom, parseTemplate, TemplateError, type Template } from "../template/index.js";
+import { deterministicGuid } from "./guid.js";
 import { deepMerge } from "./deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
@@ -47,6 +48,8 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
   const random = createKeyedRandom(ctx.seed, node.uid);
   const data: Record<string, unknown> = {
     Uid: node.uid,
+    // score-k8s's per-resource GUID: derived from (seed, uid), so it is stable without a state file.
+    Guid: deterministicGuid(ctx.seed, node.uid),
     Type: node.type,
     Class: node.class,
     Id: node.id,

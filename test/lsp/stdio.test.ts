@@ -1,7 +1,6 @@
-// The real thing: the built server as a child process over stdio (what editors run). Builds first with
-// tsconfig.build.json — other people's in-progress files may make tsc report errors, but it still emits,
-// so only the presence of the launcher is checked.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// The real thing: `scorec lsp` as a child process over stdio (what editors run). It runs the built CLI
+// (dist/, built by `npm test` before vitest starts); building here would race with the other CLI tests.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -10,7 +9,7 @@ import type { CodeAction, CompletionItem, Hover, Location } from "vscode-languag
 import { FIXED, INVALID, makeWorkspace, WITH_RESOURCES, type Workspace } from "./workspace.js";
 
 const root = join(import.meta.dirname, "..", "..");
-const launcher = join(root, "dist", "src", "lsp", "launch.js");
+const launcher = join(root, "bin", "scorec.js");
 
 let ws: Workspace;
 let child: ChildProcess;
@@ -18,10 +17,9 @@ let client: TestClient;
 const stderr: string[] = [];
 
 beforeAll(() => {
-  spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], { cwd: root, stdio: "ignore" });
-  if (!existsSync(launcher)) throw new Error(`build did not produce ${launcher}`);
+  if (!existsSync(join(root, "dist", "src", "lsp", "server.js"))) throw new Error("dist/ is missing: run npm run build (npm test does)");
   ws = makeWorkspace();
-  child = spawn(process.execPath, [launcher], { cwd: ws.dir, stdio: ["pipe", "pipe", "pipe"] });
+  child = spawn(process.execPath, [launcher, "lsp"], { cwd: ws.dir, stdio: ["pipe", "pipe", "pipe"] });
   child.stderr!.on("data", (b: Buffer) => stderr.push(b.toString()));
   client = overStdio(child.stdout!, child.stdin!);
 }, 120_000);

@@ -70,3 +70,26 @@ describe("helm provisioners", () => {
     expect(existsSync(join(helmTarget.defaultProvisionersDir, ".."))).toBe(true);
   });
 });
+
+describe("provisioner templates parse with the target's functions", () => {
+  it("every template field of every built-in provisioner file of helm and terraform parses (no unknown function)", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const { parseTemplate } = await import("../../../src/template/index.js");
+    const { terraformTarget } = await import("../../../targets/terraform/index.js");
+    let parsed = 0;
+    for (const target of [helmTarget, terraformTarget]) {
+      for (const f of readdirSync(target.defaultProvisionersDir).filter((x) => x.endsWith(".provisioners.yaml")).sort()) {
+        const list = parse(readFileSync(join(target.defaultProvisionersDir, f), "utf8")) as Record<string, unknown>[];
+        for (const p of list) {
+          for (const field of ["init", "state", "shared", "outputs", "manifests"]) {
+            if (typeof p[field] !== "string") continue;
+            expect(() => parseTemplate(p[field] as string, { name: `${f}#${p.uri}#${field}`, funcs: target.templateFuncs ?? {} })).not.toThrow();
+            parsed++;
+          }
+        }
+      }
+    }
+    expect(parsed).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,127 @@
+// Provisioner and policy files, loaded once per workspace and reloaded only when they change: on
+// `workspace/didChangeWatchedFiles`, or when a cheap mtime signature differs (for clients that do not
+// watch files). Loading goes through the engine's own loaders, so their findings (a provisioner file that
+// fails its schema, a policy that fails to compile) are ordinary positioned diagnostics on those files.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { collect } from "../diagnostics/diagnostic.js";
+import type { RuleRegistry } from "../diagnostics/rules.js";
+import { packageRoot } from "../package-root.js";
+import type { PolicyStageOptions } from "../policy/policy-stage.js";
+import { loadProvisioners, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
+import { absolutePaths, type LspSettings } from "./settings.js";
+
+export interface WorkspaceAssets {
+  provisioners: LoadedProvisionerSet;
+  /** Built-in provisioner folder of the target, to turn "(built-in)/x" display paths into files. */
+  builtInDir?: string;
+  /** Undefined when no policies are configured or the policy engine cannot be loaded. */
+  policy?: PolicyStageOptions;
+  registry?: RuleRegistry;
+  /** Findings about the provisioner and policy files themselves, keyed by absolute path. */
+  fileDiagnostics: Map<string, Diagnostic[]>;
+}
+
+/** Every file (with its mtime) a set of paths covers, for change detection. */
+function signatureOf(paths: readonly string[]): string {
+  const parts: string[] = [];
+  const visit = (p: string, depth: number): void => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return void parts.push(`${p}:missing`);
+    }
+    if (!st.isDirectory()) return void parts.push(`${p}:${st.mtimeMs}:${st.size}`);
+    if (depth > 4) return;
+    parts.push(`${p}/`);
+    for (const n of readdirSync(p).sort()) if (!n.startsWith(".")) visit(join(p, n), depth + 1);
+  };
+  for (const p of paths) visit(p, 0);
+  return parts.join("\n");
+}
+
+/** The target's built-in provisioner folder, found without importing the target module (it may be heavy). */
+function builtInDirFor(target: string): string | undefined {
+  try {
+    const dir = join(packageRoot(), "targets", target, "provisioners");
+    return existsSync(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class AssetCache {
+  private current?: Promise<WorkspaceAssets>;
+  private signature = "";
+  private key = "";
+
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
+  /** Forget everything: the next `get` reloads. */
+  invalidate(): void {
+    this.current = undefined;
+  }
+
+  /** What a settings change or a file edit must re-read: the project's .scorec/ and all configured paths. */
+  private watchedPaths(settings: LspSettings, root: string): string[] {
+    const scorecDir = join(root, ".scorec");
+    return [...absolutePaths(settings.provisioners, root), ...absolutePaths(settings.policies, root), ...(existsSync(scorecDir) ? [scorecDir] : [])];
+  }
+
+  async get(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
+    const key = JSON.stringify([settings.target, settings.environment, settings.provisioners, settings.policies, root]);
+    const signature = signatureOf(this.watchedPaths(settings, root));
+    // Analyses of several documents may ask at once: they share one load (the promise is the cache).
+    if (this.current && key === this.key && signature === this.signature) return this.current;
+    this.key = key;
+    this.signature = signature;
+    this.current = this.load(settings, root);
+    return this.current;
+  }
+
+  private async load(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
+    const builtInDir = builtInDirFor(settings.target);
+    const scorecDir = join(root, ".scorec");
+    const fileDiagnostics = new Map<string, Diagnostic[]>();
+    const add = (diags: Diagnostic[], resolveFile: (f: string) => string | undefined): void => {
+      for (const d of diags) {
+        const abs = resolveFile(d.file);
+        if (!abs) continue;
+        fileDiagnostics.set(abs, [...(fileDiagnostics.get(abs) ?? []), d]);
+      }
+    };
+    let provisioners: LoadedProvisionerSet = { provisioners: [], files: [] };
+    try {
+      provisioners = loadProvisioners(
+        { builtInDir, paths: [...absolutePaths(settings.provisioners, root), ...(existsSync(scorecDir) ? [scorecDir] : [])] },
+        root,
+      );
+      add(collect(provisioners.files), (f) => (f.startsWith("(built-in)/") ? (builtInDir ? join(builtInDir, basename(f)) : undefined) : resolve(root, f)));
+    } catch (e) {
+      this.log(`scorec: cannot load provisioners: ${(e as Error).message}`);
+    }
+    let policy: PolicyStageOptions | undefined;
+    let registry: RuleRegistry | undefined;
+    if (settings.policies.length) {
+      try {
+        // Imported lazily: the policy engine is large, and a broken build of it must not stop the server.
+        const { loadPolicyOptions } = await import("../policy/load-policies.js");
+        const loaded = await loadPolicyOptions({ paths: absolutePaths(settings.policies, root), environment: settings.environment, root });
+        policy = loaded;
+        registry = loaded.registry;
+        add(collect(loaded.files), (f) => resolve(root, f));
+      } catch (e) {
+        this.log(`scorec: cannot load policies: ${(e as Error).message}`);
+      }
+    }
+    return { provisioners, builtInDir, policy, registry, fileDiagnostics };
+  }
+}
+
+/** Absolute path of a provisioner's file as the loader displayed it (relative to `root`, or "(built-in)/…"). */
+export function provisionerFilePath(file: string, root: string, builtInDir?: string): string | undefined {
+  if (file.startsWith("(built-in)/")) return builtInDir ? join(builtInDir, basename(file)) : undefined;
+  return resolve(root, file);
+}

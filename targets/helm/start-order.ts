@@ -1,0 +1,63 @@
+// Score `before`: `containers.X.before.Y.ready` says Y must reach a state before X starts. In a pod:
+// `complete` → Y is a classic init container (runs to completion first); `started` / `healthy` → Y is a
+// native sidecar (an init container with restartPolicy Always, Kubernetes ≥ 1.29), which the kubelet
+// starts before the next container — after its startupProbe passes, which is how `healthy` is kept.
+import type { EmitFinding, ResolvedWorkload } from "../../src/emit/target.js";
+
+export interface InitEntry {
+  name: string;
+  sidecar: boolean;
+  /** `healthy` was asked for: the sidecar needs a startupProbe. */
+  healthy: boolean;
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function startOrder(w: ResolvedWorkload, findings: EmitFinding[]): InitEntry[] {
+  const names = new Set(w.containers.map((c) => c.name));
+  const mode = new Map<string, "complete" | "started" | "healthy">();
+  const edges = new Map<string, Set<string>>(); // Y → containers that wait for Y
+  for (const c of w.containers) {
+    for (const [y, { ready }] of Object.entries(c.before).sort(([a], [b]) => byCodePoint(a, b))) {
+      const pointer = `/containers/${c.name}/before/${y}`;
+      if (!names.has(y) || y === c.name) {
+        findings.push({ workload: w.name, pointer, ruleId: "helm/before-unknown-container", severity: "error", message: `container "${c.name}" waits for "${y}", which is not another container of this workload` });
+        continue;
+      }
+      const m = ready === "complete" ? "complete" : ready === "healthy" ? "healthy" : "started";
+      const prev = mode.get(y);
+      if (prev && prev !== m) {
+        // One container cannot both run to completion and keep running: completion wins, as it is stricter.
+        findings.push({ workload: w.name, pointer, ruleId: "helm/before-conflict", severity: "warning", message: `container "${y}" is waited for as both "${prev}" and "${m}"; treating it as "${prev === "complete" || m === "complete" ? "complete" : "healthy"}"` });
+      }
+      const merged = prev === "complete" || m === "complete" ? "complete" : prev === "healthy" || m === "healthy" ? "healthy" : "started";
+      mode.set(y, merged);
+      if (!edges.has(y)) edges.set(y, new Set());
+      edges.get(y)!.add(c.name);
+    }
+  }
+  // Topological order of the init containers (those waited for), ties in code-point order.
+  const init = [...mode.keys()].sort(byCodePoint);
+  const indegree = new Map(init.map((n) => [n, 0]));
+  for (const y of init) for (const x of edges.get(y) ?? []) if (indegree.has(x)) indegree.set(x, indegree.get(x)! + 1);
+  const order: string[] = [];
+  const ready = init.filter((n) => indegree.get(n) === 0);
+  while (ready.length) {
+    ready.sort(byCodePoint);
+    const n = ready.shift()!;
+    order.push(n);
+    for (const x of edges.get(n) ?? []) {
+      if (!indegree.has(x)) continue;
+      indegree.set(x, indegree.get(x)! - 1);
+      if (indegree.get(x) === 0) ready.push(x);
+    }
+  }
+  if (order.length < init.length) {
+    findings.push({ workload: w.name, pointer: "/containers", ruleId: "helm/before-cycle", severity: "error", message: `the containers' "before" relations form a cycle (${init.filter((n) => !order.includes(n)).join(", ")})` });
+    order.push(...init.filter((n) => !order.includes(n)));
+  }
+  if (w.containers.length > 0 && init.length === w.containers.length) {
+    findings.push({ workload: w.name, pointer: "/containers", ruleId: "helm/before-no-main", severity: "error", message: "every container is waited for by another one, so none is left to run as the main container" });
+  }
+  return order.map((name) => ({ name, sidecar: mode.get(name) !== "complete", healthy: mode.get(name) === "healthy" }));
+}
