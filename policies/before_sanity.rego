@@ -1,5 +1,5 @@
 # METADATA
-# title: "before" waits for states the containers can reach
+# title: Start ordering waits for states the containers can reach
 # description: >-
 #   Waiting for `ready: healthy` needs a readiness (or liveness) probe on the awaited container, or the
 #   platform can never call it healthy; `ready: complete` on a container that also serves traffic means the

@@ -84,7 +84,8 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     limits: options.limits,
     beforeValidate,
     stages: [
-      checkStage({ root, imageOverrides: { image: options.image, build: options.build, required: true } }),
+      // `image: "."` blocks emitting only: without --image/--build there is nothing to write.
+      checkStage({ root, imageOverrides: { image: options.image, build: options.build, required: options.emit !== false } }),
       ...lintStages(options),
       provisionStage({
         provisioners,

@@ -44,7 +44,7 @@ export async function analyze(
   assets: WorkspaceAssets | undefined,
   log: (m: string) => void = () => {},
 ): Promise<Analysis> {
-  const options = buildPipelineOptions(settings, root, assets?.policy);
+  const options = buildPipelineOptions(settings, root, assets?.policy, assets?.provisioners);
   const sources = [{ path, contents }];
   const extra: Diagnostic[] = [];
   let result: PipelineResult | undefined;

@@ -2,6 +2,7 @@
 // `workspace/configuration` section "scorec". Anything malformed falls back to the default, so a bad
 // setting never stops the server; `buildPipelineOptions` is the one place that turns settings into
 // check/generate options (the lead extends it as new pipeline options appear).
+import type { LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { isAbsolute, resolve } from "node:path";
 import type { CheckOptions } from "../api/check.js";
 import type { GenerateOptions } from "../api/generate.js";
@@ -76,7 +77,7 @@ export interface PipelineOptionsFor {
  * watched-file changes) and are passed through untouched; provisioners are paths because that is what
  * `generate` takes today.
  */
-export function buildPipelineOptions(settings: LspSettings, root: string, policy?: PolicyStageOptions): PipelineOptionsFor {
+export function buildPipelineOptions(settings: LspSettings, root: string, policy?: PolicyStageOptions, provisioners?: LoadedProvisionerSet): PipelineOptionsFor {
   const common = { root, rules: settings.rules, ...(policy ? { policy } : {}) };
   return {
     check: { ...common },
@@ -86,6 +87,9 @@ export function buildPipelineOptions(settings: LspSettings, root: string, policy
       outputDir: resolve(root, ".scorec-lsp-out"),
       ...(settings.environment ? { environment: settings.environment } : {}),
       provisioners: absolutePaths(settings.provisioners, root),
+      // Loaded once per workspace (reloaded when the files change), and nothing to emit: diagnostics only.
+      ...(provisioners ? { loadedProvisioners: provisioners } : {}),
+      emit: false,
     },
   };
 }
