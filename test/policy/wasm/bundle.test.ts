@@ -1,4 +1,5 @@
 import { gzipSync } from "node:zlib";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readBundle } from "../../../src/policy/wasm/bundle.js";
 import { WasmPolicyLoadError } from "../../../src/policy/wasm/load-error.js";
@@ -122,8 +123,36 @@ describe("readBundle", () => {
   it("stops at the size caps: uncompressed archive and single file", () => {
     const big = bundle([{ name: "/policy.wasm", data: WASM }, { name: "/data.json", data: JSON.stringify({ x: "y".repeat(100_000) }) }]);
     expect(loadError(() => readBundle("b.tar.gz", big, { maxArchiveBytes: 10_000, maxFileBytes: 1 << 20 })).code).toBe("wasm/too-large");
+    expect(loadError(() => readBundle("b.tar.gz", big, { maxArchiveBytes: 100, maxFileBytes: 1 << 20 })).message).toMatch(/bundle is \d+ bytes, over the 100-byte limit/);
     const e = loadError(() => readBundle("b.tar.gz", big, { maxArchiveBytes: 1 << 20, maxFileBytes: 10_000 }));
     expect(e.code).toBe("wasm/too-large");
     expect(e.message).toMatch(/data.json is \d+ bytes, over the 10000-byte limit/);
+  });
+
+  it("never fails with anything but a load error on damaged archives", () => {
+    const files = [manifest([{ entrypoint: "main/deny", module: "/policy.wasm" }]), { name: "/policy.wasm", data: WASM }, { name: "/data.json", data: '{"a":[1,2]}' }];
+    const plain = tar(files);
+    const gz = bundle(files);
+    const damage = (bytes: Uint8Array, at: number, value: number, cut: boolean) => {
+      const copy = bytes.slice(0, cut ? at : bytes.length);
+      if (!cut && at < copy.length) copy[at] = value;
+      return copy;
+    };
+    const outcome = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(WasmPolicyLoadError);
+      }
+    };
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean(), (at, value, cut) => {
+        outcome(() => readBundle("b.tar.gz", damage(gz, at % gz.length, value, cut)));
+        // header blocks only: damaged payload bytes are the module's problem, not the archive's
+        const inHeaders = [0, 1024, 2048].map((h) => h + (at % 512))[at % 3]!;
+        outcome(() => readBundle("b.tar.gz", new Uint8Array(gzipSync(damage(plain, inHeaders, value, cut)))));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

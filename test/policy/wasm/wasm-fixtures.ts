@@ -20,6 +20,8 @@ export async function assemble(wat: string, name = "module.wat"): Promise<Uint8A
 }
 
 /** image-tag.wat, optionally declaring another ABI minor version (1 → the SDK's eval-context path). */
+export const readFixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
+
 export async function imageTagWasm(abiMinor = 2): Promise<Uint8Array> {
   const src = readFileSync(join(FIXTURES, "image-tag.wat"), "utf8");
   const marked = "(i32.const 2)) ;; ABI_MINOR";

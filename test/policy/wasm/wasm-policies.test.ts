@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PolicyEvalError } from "../../../src/policy/backend.js";
 import { WasmPolicyLoadError } from "../../../src/policy/wasm/load-error.js";
 import { loadWasmBundle, loadWasmModule, loadWasmPolicies } from "../../../src/policy/wasm/wasm-policies.js";
-import { abortWasm, assemble, bundle, imageTagWasm, manifest } from "./wasm-fixtures.js";
+import { abortWasm, assemble, bundle, imageTagWasm, manifest, readFixture } from "./wasm-fixtures.js";
 
 let wasm: Uint8Array;
 beforeAll(async () => {
@@ -79,6 +79,11 @@ describe("bare policy.wasm", () => {
       'container "x" image "ghcr.io.evil/x:1" is not from an allowed registry',
     ]);
     expect(p.evaluate("main", "warn", input, { allowed_registries: "ghcr.io" })).toEqual([]);
+  });
+
+  it("passes falsy inputs as values, not as a missing input", async () => {
+    const p = await loadWasmPolicies("policy.wasm", wasm);
+    for (const input of [null, false, 0, ""]) expect(p.evaluate("main", "deny", input, {})).toEqual([]);
   });
 
   it("returns undefined for a rule that is not an entrypoint", async () => {
@@ -196,11 +201,19 @@ describe("errors", () => {
   });
 
   it("rejects a module of another ABI major version", async () => {
-    const src = (await import("node:fs")).readFileSync(new URL("../../../fixtures/policy-wasm/abort.wat", import.meta.url), "utf8");
-    const v2 = await assemble(src.replace("(global $abi_version i32 (i32.const 1))", "(global $abi_version i32 (i32.const 2))"));
+    const v2 = await assemble(readFixture("abort.wat").replace("(global $abi_version i32 (i32.const 1))", "(global $abi_version i32 (i32.const 2))"));
     const e = await loadError(loadWasmPolicies("v2.wasm", v2));
     expect(e.code).toBe("wasm/instantiate");
     expect(e.message).toMatch(/unsupported ABI version 2/);
+  });
+
+  it("rejects a policy needing a builtin that neither OPA's Wasm nor the SDK provides, accepts SDK ones", async () => {
+    const needs = (table: string) => assemble(readFixture("image-tag.wat").replace('(data (i32.const 1024) "{}\\00")', `(data (i32.const 1024) "${table}\\00")`));
+    const e = await loadError(loadWasmPolicies("send.wasm", await needs('{\\"http.send\\":0,\\"sprintf\\":1}')));
+    expect(e.code).toBe("wasm/missing-builtin");
+    expect(e.message).toMatch(/calls http.send, which OPA does not compile/);
+    const ok = await loadWasmPolicies("sprintf.wasm", await needs('{\\"sprintf\\":0}'));
+    expect(ok.rules()).toHaveLength(2);
   });
 
   it("rejects a manifest entrypoint the module does not have", async () => {
@@ -208,6 +221,13 @@ describe("errors", () => {
     const e = await loadError(loadWasmPolicies("bundle.tar.gz", bytes));
     expect(e.code).toBe("wasm/missing-entrypoint");
     expect(e.message).toMatch(/has no entrypoint main\/violation \(it has: main\/deny, main\/warn\)/);
+  });
+
+  it("refuses a module whose only entrypoint is a whole package", async () => {
+    const pkg = await assemble(readFixture("image-tag.wat").replace('"{\\"main/deny\\":0,\\"main/warn\\":1}\\00"', '"{\\"main\\":0}\\00"'));
+    const e = await loadError(loadWasmPolicies("pkg.wasm", pkg));
+    expect(e.code).toBe("wasm/no-rule-entrypoints");
+    expect(e.message).toMatch(/found: main\)/);
   });
 
   it("turns opa_abort during evaluation into a PolicyEvalError", async () => {
@@ -223,8 +243,30 @@ describe("errors", () => {
     expect(err).toMatchObject({ code: "wasm/eval-error", file: "abort.wasm", message: "evaluating data.main.deny failed: main/deny: object insert conflict" });
   });
 
+  it("turns unserialisable input or data into a PolicyEvalError", async () => {
+    const p = await loadWasmPolicies("policy.wasm", wasm);
+    expect(() => p.evaluate("main", "deny", { n: 1n }, {})).toThrow(PolicyEvalError);
+    expect(() => p.evaluate("main", "deny", {}, { n: 1n })).toThrow(/cannot load data into the policy module/);
+    expect(p.evaluate("main", "deny", workload({ web: { image: "a" } }), {})).toEqual(['container "web" image "a" has no tag']);
+  });
+
+  it("refuses a bare module over the size cap", async () => {
+    const e = await loadError(loadWasmModule("big.wasm", wasm, {}, { maxArchiveBytes: 1 << 20, maxFileBytes: 100 }));
+    expect(e.code).toBe("wasm/too-large");
+  });
+
   it("reports load errors with their file for the CLI's diagnostic", async () => {
     const e = await loadError(loadWasmPolicies("policies/bundle.tar.gz", bundle([{ name: "/data.json", data: "{}" }])));
     expect(e).toMatchObject({ file: "policies/bundle.tar.gz", line: 1, column: 1, code: "wasm/missing-module" });
+  });
+});
+
+describe("Rego set order", () => {
+  it("orders messages by their decoded text, not their JSON escapes", async () => {
+    const p = await loadWasmPolicies("policy.wasm", wasm);
+    // decoded, '"' (0x22) < 'Z' (0x5a) < '\\' (0x5c) < 'b'; escaped, both '"' and '\\' start with '\\'
+    const input = workload({ aZ: { image: "x" }, 'a"': { image: "x" }, "a\\": { image: "x" }, ab: { image: "x" }, "a\n": { image: "x" } });
+    const names = (p.evaluate("main", "deny", input, {}) as string[]).map((m) => /^container "(.*)" image "x" has no tag$/s.exec(m)?.[1]);
+    expect(names).toEqual(["a\n", 'a"', "aZ", "a\\", "ab"]);
   });
 });
