@@ -76,6 +76,7 @@ function parseManifest(file: string, bytes: Uint8Array): BundleManifest {
 }
 
 export function readBundle(file: string, gz: Uint8Array, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): PolicyBundle {
+  if (gz.length > limits.maxArchiveBytes) throw new WasmPolicyLoadError(file, "wasm/too-large", `bundle is ${gz.length} bytes, over the ${limits.maxArchiveBytes}-byte limit`);
   let tar: Uint8Array;
   try {
     tar = gunzipSync(gz, { maxOutputLength: limits.maxArchiveBytes });

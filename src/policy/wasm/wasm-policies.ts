@@ -26,13 +26,13 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** "main/deny" → data.main.deny; "scorec/images/deny" → data.scorec.images.deny. */
 /** The SDK takes pre-serialised JSON as an ArrayBuffer (exactly that type, not a Uint8Array). */
 function jsonBuffer(json: string): ArrayBuffer {
   const bytes = new TextEncoder().encode(json);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
+/** "main/deny" → data.main.deny; "scorec/images/deny" → data.scorec.images.deny. */
 function splitEntrypoint(entrypoint: string): { namespace: string; name: string } | undefined {
   const parts = entrypoint.split("/").filter(Boolean);
   if (parts.length < 2) return undefined; // a whole-package entrypoint has no single rule to query
@@ -43,6 +43,29 @@ interface Entrypoint {
   rule: PolicyRule;
   policy: OpaPolicy;
   id: number;
+}
+
+// Builtins OPA leaves to the host (the module lists them in `builtins()`), that the SDK 1.10 implements
+// in JavaScript (its src/builtins). Anything else would fail at every evaluation; better to say so at load.
+const HOST_BUILTINS = new Set(["sprintf", "json.is_valid", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal"]);
+
+interface PolicyInternals {
+  wasmInstance: { exports: { builtins(): number; opa_json_dump(addr: number): number } };
+  mem: { buffer: ArrayBuffer };
+}
+
+/** The SDK keeps the module's builtin table to itself, so read it the way it does: builtins() → JSON. */
+function requiredBuiltins(policy: OpaPolicy): string[] {
+  const { wasmInstance, mem } = policy as unknown as PolicyInternals;
+  try {
+    const addr = wasmInstance.exports.opa_json_dump(wasmInstance.exports.builtins());
+    const bytes = new Uint8Array(mem.buffer);
+    let end = addr;
+    while (end < bytes.length && bytes[end] !== 0) end++;
+    return Object.keys(JSON.parse(new TextDecoder().decode(bytes.subarray(addr, end))) as Record<string, number>);
+  } catch {
+    return []; // the SDK read the same table at load; if we cannot, evaluation will report the problem
+  }
 }
 
 async function instantiate(file: string, modulePath: string, bytes: Uint8Array): Promise<OpaPolicy> {
@@ -66,12 +89,22 @@ async function instantiate(file: string, modulePath: string, bytes: Uint8Array):
   if (exports.get("opa_wasm_abi_version") !== "global" || exports.get("opa_wasm_abi_minor_version") !== "global") {
     throw new WasmPolicyLoadError(file, "wasm/unsupported-abi", `${where}module does not declare its OPA Wasm ABI version (built by an OPA older than 0.27?)`);
   }
+  let policy: OpaPolicy;
   try {
     // the SDK takes bytes or a compiled module; passing the module avoids compiling twice
-    return await loadPolicy(module as unknown as Parameters<typeof loadPolicy>[0]);
+    policy = await loadPolicy(module as unknown as Parameters<typeof loadPolicy>[0]);
   } catch (e) {
     throw new WasmPolicyLoadError(file, "wasm/instantiate", `${where}cannot instantiate the policy module: ${describeThrown(e)}`);
   }
+  const unavailable = requiredBuiltins(policy).filter((b) => !HOST_BUILTINS.has(b));
+  if (unavailable.length) {
+    throw new WasmPolicyLoadError(
+      file,
+      "wasm/missing-builtin",
+      `${where}the policy calls ${unavailable.join(", ")}, which OPA does not compile into WebAssembly and this host does not provide`,
+    );
+  }
+  return policy;
 }
 
 class WasmPolicies implements LoadedPolicies {
@@ -98,20 +131,22 @@ class WasmPolicies implements LoadedPolicies {
   /** Data is treated as immutable: the same object passed again is not re-serialised. */
   private useData(data: unknown): void {
     if (data === this.lastData) return;
-    const merged = data && typeof data === "object" && !Array.isArray(data) ? mergeData(structuredClone(this.baseData), data as Record<string, unknown>) : this.baseData;
-    const json = JSON.stringify(merged);
-    this.lastData = data;
-    if (json === this.lastJson) return;
-    const buffer = jsonBuffer(json);
     const policies = new Set([...this.byKey.values()].map((e) => e.policy));
     try {
+      // the bundle's own data.json is the base; data given by the caller wins key by key
+      const merged = data && typeof data === "object" && !Array.isArray(data) ? mergeData(structuredClone(this.baseData), data as Record<string, unknown>) : this.baseData;
+      const json = JSON.stringify(merged);
+      this.lastData = data;
+      if (json === this.lastJson) return;
+      this.lastJson = undefined;
+      const buffer = jsonBuffer(json);
       for (const p of policies) p.setData(buffer);
+      this.lastJson = json;
     } catch (e) {
       this.lastData = Symbol("none");
       this.lastJson = undefined;
       throw new PolicyEvalError(`cannot load data into the policy module: ${describeThrown(e)}`, "wasm/set-data", this.file);
     }
-    this.lastJson = json;
   }
 
   evaluate(namespace: string, rule: string, input: unknown, data: unknown): unknown | undefined {
@@ -175,7 +210,8 @@ function entrypointNames(policy: OpaPolicy): string[] {
 }
 
 /** A bare policy.wasm: every entrypoint it declares, no base data unless given. */
-export async function loadWasmModule(file: string, bytes: Uint8Array, baseData: Record<string, unknown> = {}): Promise<LoadedPolicies> {
+export async function loadWasmModule(file: string, bytes: Uint8Array, baseData: Record<string, unknown> = {}, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<LoadedPolicies> {
+  if (bytes.length > limits.maxFileBytes) throw new WasmPolicyLoadError(file, "wasm/too-large", `module is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`);
   const policy = await instantiate(file, "", bytes);
   const entrypoints = entrypointsOf(file, "", policy, undefined, () => undefined);
   checkUsable(file, entrypoints, entrypointNames(policy));
