@@ -1,3 +1,11 @@
+package main
+
+import rego.v1
+
+has_probe(c) if c.readinessProbe
+
+has_probe(c) if c.livenessProbe
+
 # METADATA
 # title: Start ordering waits for states the containers can reach
 # description: >-
@@ -7,14 +15,6 @@
 # custom:
 #   id: score/before-sanity
 #   severity: warning
-package main
-
-import rego.v1
-
-has_probe(c) if c.readinessProbe
-
-has_probe(c) if c.livenessProbe
-
 warn_before_sanity contains result if {
 	some name, c in input.containers
 	some dep, b in object.get(c, "before", {})

@@ -1,3 +1,7 @@
+package main
+
+import rego.v1
+
 # METADATA
 # title: Prefer image digests
 # description: >-
@@ -6,10 +10,6 @@
 # custom:
 #   id: score/image-digest
 #   severity: info
-package main
-
-import rego.v1
-
 warn_image_digest contains result if {
 	some name, c in input.containers
 	c.image != "."

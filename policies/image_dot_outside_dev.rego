@@ -1,3 +1,11 @@
+package main
+
+import rego.v1
+
+default environment := "dev"
+
+environment := data.scorec.environment
+
 # METADATA
 # title: Build-from-source images only in development
 # description: >-
@@ -6,12 +14,6 @@
 # custom:
 #   id: score/image-dot-outside-dev
 #   severity: error
-package main
-
-import rego.v1
-
-environment := object.get(data, ["scorec", "environment"], "dev")
-
 deny_image_dot_outside_dev contains result if {
 	environment != "dev"
 	some name, c in input.containers

@@ -1,11 +1,3 @@
-# METADATA
-# title: Container images are pinned
-# description: >-
-#   An image without a tag, or with the `:latest` tag, changes under your feet: two deployments of the same
-#   Score file can run different code. Pin a version tag, or better a digest (`image@sha256:…`).
-# custom:
-#   id: score/image-pinned
-#   severity: error
 package main
 
 import rego.v1
@@ -24,6 +16,14 @@ image_tag(image) := tag if {
 	tag := substring(last, indexof(last, ":") + 1, -1)
 }
 
+# METADATA
+# title: Container images are pinned
+# description: >-
+#   An image without a tag, or with the `:latest` tag, changes under your feet: two deployments of the same
+#   Score file can run different code. Pin a version tag, or better a digest (`image@sha256:…`).
+# custom:
+#   id: score/image-pinned
+#   severity: error
 deny_image_pinned contains result if {
 	some name, c in input.containers
 	pinnable(c.image)

@@ -1,11 +1,3 @@
-# METADATA
-# title: No secret literals in variables
-# description: >-
-#   A password or key written into a Score file ends up in version control and in every generated file.
-#   Take secrets from a resource output instead, e.g. `${resources.db.password}`.
-# custom:
-#   id: score/no-secret-literals
-#   severity: error
 package main
 
 import rego.v1
@@ -21,6 +13,14 @@ secret_value(v) if regex.match(`^gh[pousr]_[A-Za-z0-9]{20,}$`, v)
 
 literal(v) if not contains(v, "${")
 
+# METADATA
+# title: No secret literals in variables
+# description: >-
+#   A password or key written into a Score file ends up in version control and in every generated file.
+#   Take secrets from a resource output instead, e.g. `${resources.db.password}`.
+# custom:
+#   id: score/no-secret-literals
+#   severity: error
 deny_no_secret_literals contains result if {
 	some cname, c in input.containers
 	some name, value in object.get(c, "variables", {})

@@ -1,3 +1,11 @@
+package main
+
+import rego.v1
+
+default required_annotations := ["scorec.dev/owner"]
+
+required_annotations := data.scorec.required_annotations
+
 # METADATA
 # title: Workloads name their owner
 # description: >-
@@ -6,12 +14,6 @@
 # custom:
 #   id: score/ownership-annotation
 #   severity: warning
-package main
-
-import rego.v1
-
-required_annotations := object.get(data, ["scorec", "required_annotations"], ["scorec.dev/owner"])
-
 warn_ownership_annotation contains result if {
 	some key in required_annotations
 	not input.metadata.annotations[key]

@@ -1,3 +1,9 @@
+package main
+
+import rego.v1
+
+exposes_service if count(object.get(input, ["service", "ports"], {})) > 0
+
 # METADATA
 # title: Workloads that expose a service have probes
 # description: >-
@@ -6,12 +12,6 @@
 # custom:
 #   id: score/probes-for-service
 #   severity: warning
-package main
-
-import rego.v1
-
-exposes_service if count(object.get(input, ["service", "ports"], {})) > 0
-
 warn_probes_for_service contains result if {
 	exposes_service
 	some name, c in input.containers

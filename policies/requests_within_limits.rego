@@ -1,11 +1,3 @@
-# METADATA
-# title: Requests do not exceed limits
-# description: >-
-#   A request above its limit cannot be satisfied: the platform refuses the workload (Kubernetes) or
-#   silently caps it (Compose). Keep every request at or below the matching limit.
-# custom:
-#   id: score/requests-within-limits
-#   severity: error
 package main
 
 import rego.v1
@@ -14,6 +6,14 @@ quantity("cpu", q) := units.parse(q)
 
 quantity("memory", q) := units.parse_bytes(q)
 
+# METADATA
+# title: Requests do not exceed limits
+# description: >-
+#   A request above its limit cannot be satisfied: the platform refuses the workload (Kubernetes) or
+#   silently caps it (Compose). Keep every request at or below the matching limit.
+# custom:
+#   id: score/requests-within-limits
+#   severity: error
 deny_requests_within_limits contains result if {
 	some name, c in input.containers
 	some what in ["cpu", "memory"]

@@ -1,3 +1,7 @@
+package main
+
+import rego.v1
+
 # METADATA
 # title: CPU and memory limits and requests are set
 # description: >-
@@ -6,11 +10,7 @@
 # custom:
 #   id: score/resource-limits
 #   severity: warning
-package main
-
-import rego.v1
-
-deny_resource_limits contains result if {
+warn_resource_limits contains result if {
 	some name, c in input.containers
 	some kind in ["limits", "requests"]
 	some what in ["cpu", "memory"]
@@ -18,6 +18,5 @@ deny_resource_limits contains result if {
 	result := {
 		"msg": sprintf("container %q sets no %s %s", [name, what, trim_suffix(kind, "s")]),
 		"path": sprintf("/containers/%s", [name]),
-		"severity": "warning",
 	}
 }

@@ -1,3 +1,7 @@
+package main
+
+import rego.v1
+
 # METADATA
 # title: Resource types come from the platform's allow-list
 # description: >-
@@ -7,10 +11,6 @@
 # custom:
 #   id: score/resource-type-allowed
 #   severity: error
-package main
-
-import rego.v1
-
 deny_resource_type_allowed contains result if {
 	allowed := data.scorec.allowed_resource_types
 	some name, r in object.get(input, "resources", {})

@@ -1,3 +1,9 @@
+package main
+
+import rego.v1
+
+ports := object.get(input, ["service", "ports"], {})
+
 # METADATA
 # title: Service ports are sane
 # description: >-
@@ -6,12 +12,6 @@
 # custom:
 #   id: score/service-ports
 #   severity: error
-package main
-
-import rego.v1
-
-ports := object.get(input, ["service", "ports"], {})
-
 deny_service_ports contains result if {
 	some name, p in ports
 	some field in ["port", "targetPort"]

@@ -1,11 +1,3 @@
-# METADATA
-# title: No world-writable files
-# description: >-
-#   A file mode that lets any user write (e.g. 0666, 0777) lets any process in the container change
-#   configuration or code. Use 0644 or stricter.
-# custom:
-#   id: score/world-writable-file
-#   severity: error
 package main
 
 import rego.v1
@@ -16,6 +8,14 @@ world_writable(mode) if {
 	bits.and(digit, 2) == 2
 }
 
+# METADATA
+# title: No world-writable files
+# description: >-
+#   A file mode that lets any user write (e.g. 0666, 0777) lets any process in the container change
+#   configuration or code. Use 0644 or stricter.
+# custom:
+#   id: score/world-writable-file
+#   severity: error
 deny_world_writable_file contains result if {
 	some cname, c in input.containers
 	some target, f in object.get(c, "files", {})
