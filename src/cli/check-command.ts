@@ -3,8 +3,8 @@ import type { Command } from "commander";
 import { check } from "../api/check.js";
 import { loadPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
-import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
-import { loadConfig } from "./config.js";
+import { type CommonOptions, collectList, parseLimitsOptions, wholeNumber } from "./common-options.js";
+import { loadConfigOrFail } from "./config.js";
 import { CliError, exitCodeFor, conftestExitCode } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 import { FORMATS, formatResult } from "./output.js";
@@ -24,8 +24,6 @@ interface CheckFlags extends CommonOptions {
   failOnWarn?: boolean;
   env?: string;
 }
-
-const collectList = (v: string, prev: string[]) => [...prev, v];
 
 export function registerCheck(program: Command, io: CliIO): void {
   program
@@ -47,8 +45,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .option("--max-file-size <bytes>", "largest Score file accepted (default 5242880)")
     .action(async (paths: string[], flags: CheckFlags) => {
       const root = process.cwd();
-      const { config, diagnostics: configProblems } = loadConfig(root);
-      if (configProblems.length) throw new CliError(configProblems.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`).join("\n"));
+      const config = loadConfigOrFail(root);
       const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => resolve(root, p))];
       const policy = policyPaths.length
         ? await loadPolicyOptions({

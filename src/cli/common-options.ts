@@ -17,3 +17,6 @@ export function wholeNumber(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new CliError(`${flag} takes a whole number, got "${v}"`);
   return n;
 }
+
+/** Commander accumulator for repeatable options (`--policy a --policy b`). */
+export const collectList = (v: string, prev: string[]): string[] => [...prev, v];

@@ -8,6 +8,7 @@ import type { ScorecConfig } from "../generated/config.js";
 import validateConfig from "../generated/config-validator.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import { SchemaValidator } from "../validate/schema-validator.js";
+import { CliError } from "./exit-codes.js";
 
 export const CONFIG_PATH = ".scorec/config.yaml";
 
@@ -32,4 +33,11 @@ export function loadConfig(root: string): LoadedConfig {
   }
   const diagnostics = collect([file]);
   return { config: diagnostics.some((d) => d.severity === "error") ? {} : ((value ?? {}) as ScorecConfig), diagnostics };
+}
+
+/** The config, or a usage error listing its problems (a broken config stops the run with exit 2). */
+export function loadConfigOrFail(root: string): ScorecConfig {
+  const { config, diagnostics } = loadConfig(root);
+  if (diagnostics.length) throw new CliError(diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`).join("\n"));
+  return config;
 }

@@ -9,7 +9,7 @@ import { checkDrift } from "../emit/drift.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
 import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
-import { loadConfig } from "./config.js";
+import { loadConfigOrFail } from "./config.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";
@@ -79,8 +79,7 @@ function parseOverrides(flags: GenerateFlags): Override[] {
 
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
       const root = process.cwd();
-      const { config, diagnostics: configProblems } = loadConfig(root);
-      if (configProblems.length) throw new CliError(configProblems.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`).join("\n"));
+      const config = loadConfigOrFail(root);
       const overrides = parseOverrides(flags);
       const inputs = readInputs(paths);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");

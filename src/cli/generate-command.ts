@@ -3,9 +3,8 @@
 import type { Command } from "commander";
 import { TARGET_NAMES } from "../emit/targets.js";
 import type { GenerateFlags } from "./generate-action.js";
+import { collectList } from "./common-options.js";
 import type { CliIO } from "./main.js";
-
-const collectList = (v: string, prev: string[]) => [...prev, v];
 
 export function registerGenerate(program: Command, io: CliIO): void {
   program

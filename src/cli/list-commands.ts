@@ -4,15 +4,14 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import { CliError, EXIT_OK, exitCodeFor } from "./exit-codes.js";
-import { loadConfig } from "./config.js";
+import { loadConfigOrFail } from "./config.js";
+import { collectList } from "./common-options.js";
 import type { CliIO } from "./main.js";
 import { readInputs } from "./read-inputs.js";
 import { table } from "./table.js";
 import { formatResult } from "./output.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-
-const collectList = (v: string, prev: string[]) => [...prev, v];
 
 interface ListFlags {
   target?: string;
@@ -37,7 +36,7 @@ export function registerListCommands(program: Command, io: CliIO): void {
     .action(async (flags: ListFlags) => {
       checkFormat(flags.format);
       const root = process.cwd();
-      const { config } = loadConfig(root);
+      const config = loadConfigOrFail(root);
       const target = await loadTarget(flags.target ?? config.target ?? "compose");
       if (!target) throw new CliError(`unknown target "${flags.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
       const project = join(root, ".scorec");
@@ -73,7 +72,7 @@ export function registerListCommands(program: Command, io: CliIO): void {
     .action(async (paths: string[], flags: ListFlags) => {
       checkFormat(flags.format);
       const root = process.cwd();
-      const { config } = loadConfig(root);
+      const config = loadConfigOrFail(root);
       const { generate } = await import("../api/generate.js");
       const result = await generate(readInputs(paths), {
         target: flags.target ?? config.target ?? "compose",
