@@ -87,7 +87,9 @@ async function session(initializationOptions) {
   }
 }
 
-// The default mode (check + provision + emit via `generate`) and check-only (`provision: false`).
+// The default mode (check + provision via `generate`) and check-only (`provision: false`).
+// With the built-in policy pack (the issue's figure), then without policies, then check-only.
+const withPolicies = await session({ debounceMs, policies: [join(root, "policies")] });
 const generateMode = await session({ debounceMs });
 const checkOnly = await session({ debounceMs, provision: false });
-console.log(JSON.stringify({ lines: scoreFile(0).split("\n").length - 1, edits, debounceMs, ...generateMode, checkOnly }));
+console.log(JSON.stringify({ lines: scoreFile(0).split("\n").length - 1, edits, debounceMs, withPolicyPack: withPolicies, ...generateMode, checkOnly }));
