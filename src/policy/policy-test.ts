@@ -35,7 +35,8 @@ function runTests(program: Program, filter?: RegExp): PolicyTestResult[] {
     let passed = false;
     let reason: string | undefined;
     try {
-      const v = program.evalRule([...rule.pkg, rule.name], { input: undefined, data: {} });
+      // No clock: `time.now_ns()` is the epoch unless a test mocks it with `with`.
+      const v = program.evalRule([...rule.pkg, rule.name], { input: undefined, data: {}, nowNs: 0n, budget: { maxSteps: 5_000_000 } });
       passed = v === true;
       if (!passed) reason = v === undefined ? "undefined" : "false";
     } catch (e) {

@@ -7,6 +7,8 @@ import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotat
 
 /** Per evaluation: a hostile policy cannot hang the linter. */
 const BUDGET = { maxSteps: 2_000_000 };
+/** scorec reads no clock: `time.now_ns()` is the epoch in every evaluation (policies stay reproducible). */
+const NOW_NS = 0n;
 
 export interface RegoLoadResult {
   policies?: LoadedPolicies;
@@ -86,6 +88,7 @@ export class RegoPolicies implements LoadedPolicies {
         input: this.values.get(input),
         data: this.values.get(data),
         budget: BUDGET,
+        nowNs: NOW_NS,
       });
       return v === undefined ? undefined : toJSON(v);
     } catch (e) {

@@ -123,3 +123,26 @@ p := x if {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe("rego strict mode", () => {
+  it("rejects unused imports and unused assignments only when strict", () => {
+    const src = "package s\nimport data.lib\np if {\n  x := 1\n  true\n}\n";
+    expect(compileModules([{ path: "s.rego", source: src }]).ok).toBe(true);
+    const r = compileModules([{ path: "s.rego", source: src }], { strict: true });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.message).sort()).toEqual(["assigned var x unused", "import data.lib unused"]);
+  });
+});
+
+describe("rego large policies", () => {
+  it("evaluates long literals without deep recursion", () => {
+    const items = Array.from({ length: 20000 }, (_, i) => `"img${i}"`).join(", ");
+    const objs = Array.from({ length: 5000 }, (_, i) => `{"k": input.x, "i": ${i}}`).join(", ");
+    const p = compile(`package main
+allowed := {${items}}
+arr := [${objs}]
+deny contains "no" if not input.image in allowed`);
+    expect(toJSON(p.evalRule(["main", "deny"], { input: { image: "img5", x: 1 } })!)).toEqual([]);
+    expect((p.evalRule(["main", "arr"], { input: { x: 1 } }) as unknown[]).length).toBe(5000);
+  });
+});

@@ -1,0 +1,237 @@
+// MD5, SHA-1 and SHA-256 in plain TS (no node:crypto, so the engine runs in a browser too), plus HMAC.
+
+function pad(msg: Uint8Array, littleEndian: boolean): Uint8Array {
+  const len = msg.length;
+  const total = (((len + 8) >> 6) + 1) << 6;
+  const out = new Uint8Array(total);
+  out.set(msg);
+  out[len] = 0x80;
+  const bits = BigInt(len) * 8n;
+  for (let i = 0; i < 8; i++) {
+    const byte = Number((bits >> BigInt(8 * i)) & 0xffn);
+    out[littleEndian ? total - 8 + i : total - 1 - i] = byte;
+  }
+  return out;
+}
+
+const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+function beWords(b: Uint8Array, off: number, w: Uint32Array | number[], n = 16): void {
+  for (let i = 0; i < n; i++) w[i] = ((b[off + 4 * i]! << 24) | (b[off + 4 * i + 1]! << 16) | (b[off + 4 * i + 2]! << 8) | b[off + 4 * i + 3]!) >>> 0;
+}
+
+function beBytes(words: number[]): Uint8Array {
+  const out = new Uint8Array(words.length * 4);
+  words.forEach((w, i) => {
+    out[4 * i] = w >>> 24;
+    out[4 * i + 1] = (w >>> 16) & 0xff;
+    out[4 * i + 2] = (w >>> 8) & 0xff;
+    out[4 * i + 3] = w & 0xff;
+  });
+  return out;
+}
+
+const K256 = new Uint32Array(64);
+{
+  // First 32 bits of the fractional parts of the cube roots of the first 64 primes.
+  const primes: number[] = [];
+  for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+  primes.forEach((p, i) => {
+    K256[i] = Math.floor((Math.cbrt(p) % 1) * 2 ** 32) >>> 0;
+  });
+}
+
+export function sha256(msg: Uint8Array): Uint8Array {
+  const b = pad(msg, false);
+  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+  const w = new Uint32Array(64);
+  for (let off = 0; off < b.length; off += 64) {
+    beWords(b, off, w);
+    for (let i = 16; i < 64; i++) {
+      const s0 = rotr(w[i - 15]!, 7) ^ rotr(w[i - 15]!, 18) ^ (w[i - 15]! >>> 3);
+      const s1 = rotr(w[i - 2]!, 17) ^ rotr(w[i - 2]!, 19) ^ (w[i - 2]! >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+    }
+    let [a, bb, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    for (let i = 0; i < 64; i++) {
+      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (hh + S1 + ch + K256[i]! + w[i]!) >>> 0;
+      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = (a & bb) ^ (a & c) ^ (bb & c);
+      const t2 = (S0 + maj) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = bb;
+      bb = a;
+      a = (t1 + t2) >>> 0;
+    }
+    [a, bb, c, d, e, f, g, hh].forEach((x, i) => (h[i] = (h[i]! + x) >>> 0));
+  }
+  return beBytes(h);
+}
+
+export function sha1(msg: Uint8Array): Uint8Array {
+  const b = pad(msg, false);
+  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  const w = new Uint32Array(80);
+  for (let off = 0; off < b.length; off += 64) {
+    beWords(b, off, w);
+    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1) >>> 0;
+    let [a, bb, c, d, e] = h as [number, number, number, number, number];
+    for (let i = 0; i < 80; i++) {
+      const [f, k] =
+        i < 20 ? [(bb & c) | (~bb & d), 0x5a827999] : i < 40 ? [bb ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(bb & c) | (bb & d) | (c & d), 0x8f1bbcdc] : [bb ^ c ^ d, 0xca62c1d6];
+      const t = (rotl(a, 5) + f + e + k + w[i]!) >>> 0;
+      e = d;
+      d = c;
+      c = rotl(bb, 30) >>> 0;
+      bb = a;
+      a = t;
+    }
+    [a, bb, c, d, e].forEach((x, i) => (h[i] = (h[i]! + x) >>> 0));
+  }
+  return beBytes(h);
+}
+
+const S_MD5 = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
+const K_MD5 = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+
+export function md5(msg: Uint8Array): Uint8Array {
+  const b = pad(msg, true);
+  let a0 = 0x67452301;
+  let b0 = 0xefcdab89;
+  let c0 = 0x98badcfe;
+  let d0 = 0x10325476;
+  const m = new Uint32Array(16);
+  for (let off = 0; off < b.length; off += 64) {
+    for (let i = 0; i < 16; i++) m[i] = (b[off + 4 * i]! | (b[off + 4 * i + 1]! << 8) | (b[off + 4 * i + 2]! << 16) | (b[off + 4 * i + 3]! << 24)) >>> 0;
+    let [a, bb, c, d] = [a0, b0, c0, d0];
+    for (let i = 0; i < 64; i++) {
+      let f: number;
+      let g: number;
+      if (i < 16) {
+        f = (bb & c) | (~bb & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & bb) | (~d & c);
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = bb ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (bb | ~d);
+        g = (7 * i) % 16;
+      }
+      const t = d;
+      d = c;
+      c = bb;
+      bb = (bb + rotl((a + f + K_MD5[i]! + m[g]!) >>> 0, S_MD5[i]!)) >>> 0;
+      a = t;
+    }
+    a0 = (a0 + a) >>> 0;
+    b0 = (b0 + bb) >>> 0;
+    c0 = (c0 + c) >>> 0;
+    d0 = (d0 + d) >>> 0;
+  }
+  const out = new Uint8Array(16);
+  [a0, b0, c0, d0].forEach((w, i) => {
+    for (let j = 0; j < 4; j++) out[4 * i + j] = (w >>> (8 * j)) & 0xff;
+  });
+  return out;
+}
+
+export function hmac(hash: (m: Uint8Array) => Uint8Array, key: Uint8Array, msg: Uint8Array, block = 64): Uint8Array {
+  if (key.length > block) key = hash(key);
+  const k = new Uint8Array(block);
+  k.set(key);
+  const inner = new Uint8Array(block + msg.length);
+  const outer = new Uint8Array(block);
+  for (let i = 0; i < block; i++) {
+    inner[i] = k[i]! ^ 0x36;
+    outer[i] = k[i]! ^ 0x5c;
+  }
+  inner.set(msg, block);
+  const ih = hash(inner);
+  const o = new Uint8Array(block + ih.length);
+  o.set(outer);
+  o.set(ih, block);
+  return hash(o);
+}
+
+// SHA-512 with BigInt words: slower than 32-bit pairs but short, and only used for HMAC-SHA512.
+const M64 = (1n << 64n) - 1n;
+const K512: bigint[] = (() => {
+  // First 64 bits of the fractional parts of the cube roots of the first 80 primes, computed exactly with
+  // integer cube roots (floats lack the precision).
+  const primes: number[] = [];
+  for (let n = 2; primes.length < 80; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+  return primes.map((p) => {
+    const target = BigInt(p) << 192n; // cbrt(p * 2^192) = cbrt(p) * 2^64
+    let x = BigInt(Math.floor(Math.cbrt(p) * 2 ** 20)) << 44n;
+    for (let i = 0; i < 100; i++) {
+      const nx = (2n * x + target / (x * x)) / 3n;
+      if (nx === x) break;
+      x = nx;
+    }
+    while (x * x * x > target) x--;
+    while ((x + 1n) ** 3n <= target) x++;
+    return x & M64;
+  });
+})();
+
+const rotr64 = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & M64;
+
+export function sha512(msg: Uint8Array): Uint8Array {
+  const len = msg.length;
+  const total = (((len + 16) >> 7) + 1) << 7;
+  const b = new Uint8Array(total);
+  b.set(msg);
+  b[len] = 0x80;
+  const bits = BigInt(len) * 8n;
+  for (let i = 0; i < 16; i++) b[total - 1 - i] = Number((bits >> BigInt(8 * i)) & 0xffn);
+  const h = [
+    0x6a09e667f3bcc908n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
+    0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n,
+  ];
+  const w: bigint[] = new Array(80);
+  for (let off = 0; off < total; off += 128) {
+    for (let i = 0; i < 16; i++) {
+      let x = 0n;
+      for (let j = 0; j < 8; j++) x = (x << 8n) | BigInt(b[off + 8 * i + j]!);
+      w[i] = x;
+    }
+    for (let i = 16; i < 80; i++) {
+      const s0 = rotr64(w[i - 15]!, 1n) ^ rotr64(w[i - 15]!, 8n) ^ (w[i - 15]! >> 7n);
+      const s1 = rotr64(w[i - 2]!, 19n) ^ rotr64(w[i - 2]!, 61n) ^ (w[i - 2]! >> 6n);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) & M64;
+    }
+    let [a, bb, c, d, e, f, g, hh] = h as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+    for (let i = 0; i < 80; i++) {
+      const S1 = rotr64(e, 14n) ^ rotr64(e, 18n) ^ rotr64(e, 41n);
+      const ch = (e & f) ^ (~e & M64 & g);
+      const t1 = (hh + S1 + ch + K512[i]! + w[i]!) & M64;
+      const S0 = rotr64(a, 28n) ^ rotr64(a, 34n) ^ rotr64(a, 39n);
+      const maj = (a & bb) ^ (a & c) ^ (bb & c);
+      const t2 = (S0 + maj) & M64;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) & M64;
+      d = c;
+      c = bb;
+      bb = a;
+      a = (t1 + t2) & M64;
+    }
+    [a, bb, c, d, e, f, g, hh].forEach((x, i) => (h[i] = (h[i]! + x) & M64));
+  }
+  const out = new Uint8Array(64);
+  h.forEach((x, i) => {
+    for (let j = 0; j < 8; j++) out[8 * i + j] = Number((x >> BigInt(56 - 8 * j)) & 0xffn);
+  });
+  return out;
+}

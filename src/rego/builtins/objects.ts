@@ -1,0 +1,117 @@
+// Object builtins: object.get/union/union_n/remove/filter/keys/subset.
+import { RObject, RSet, equal, type Value } from "../value.js";
+import { anyOf, arr, def, obj, setOf, typeErr } from "./args.js";
+import type { BuiltinDef } from "./types.js";
+
+/** One step of a path into any collection: object key, array index, or set member. */
+export function child(v: Value, k: Value): Value | undefined {
+  if (v instanceof RObject) return v.get(k);
+  if (Array.isArray(v)) return typeof k === "number" && Number.isInteger(k) && k >= 0 && k < v.length ? v[k] : undefined;
+  if (v instanceof RSet) return v.has(k) ? k : undefined;
+  return undefined;
+}
+
+/** Deep merge where `b` wins, recursing only where both sides hold objects (OPA's object.union). */
+export function mergeObjects(a: RObject, b: RObject): RObject {
+  const out = new RObject(a.entries());
+  for (const [k, v] of b) {
+    const old = out.get(k);
+    out.set(k, old instanceof RObject && v instanceof RObject ? mergeObjects(old, v) : v);
+  }
+  return out;
+}
+
+/** Keys given as an array, set, or the keys of an object. */
+function keyList(name: string, args: Value[], i: number): Value[] {
+  const v = args[i]!;
+  if (Array.isArray(v)) return v;
+  if (v instanceof RSet) return [...v];
+  if (v instanceof RObject) return v.keys();
+  throw typeErr(name, i + 1, ["object", "set", "array"], v);
+}
+
+/** OPA's object.subset relation, generalised to sets and arrays as documented. */
+export function subset(sup: Value, sub: Value): boolean {
+  if (sup instanceof RObject && sub instanceof RObject) {
+    for (const [k, v] of sub) {
+      const s = sup.get(k);
+      if (s === undefined) return false;
+      if (!subset(s, v)) return false;
+    }
+    return true;
+  }
+  if (sup instanceof RSet && sub instanceof RSet) {
+    for (const x of sub) if (!sup.has(x)) return false;
+    return true;
+  }
+  if (Array.isArray(sup) && Array.isArray(sub)) {
+    // Contiguous, in order.
+    if (sub.length === 0) return true;
+    outer: for (let i = 0; i + sub.length <= sup.length; i++) {
+      for (let j = 0; j < sub.length; j++) if (!equal(sup[i + j]!, sub[j]!)) continue outer;
+      return true;
+    }
+    return false;
+  }
+  if (Array.isArray(sup) && sub instanceof RSet) {
+    const s = new RSet(sup);
+    for (const x of sub) if (!s.has(x)) return false;
+    return true;
+  }
+  return equal(sup, sub);
+}
+
+export const objectBuiltins: BuiltinDef[] = [
+  def("object.get", ["object", "any", "any"], "any", (args) => {
+    const o = obj("object.get", args, 0);
+    const k = args[1]!;
+    if (!Array.isArray(k)) {
+      const v = o.get(k);
+      return v === undefined ? args[2]! : v;
+    }
+    let cur: Value = o;
+    for (const step of k) {
+      const next = child(cur, step);
+      if (next === undefined) return args[2]!;
+      cur = next;
+    }
+    return cur;
+  }),
+  def("object.union", ["object", "object"], "object", (args) => mergeObjects(obj("object.union", args, 0), obj("object.union", args, 1))),
+  def("object.union_n", [{ arrayOf: "object" }], "object", (args) => {
+    const xs = arr("object.union_n", args, 0);
+    let out = new RObject();
+    for (const x of xs) {
+      if (!(x instanceof RObject)) throw typeErr("object.union_n", 1, ["array[object]"], args[0]!);
+      out = mergeObjects(out, x);
+    }
+    return out;
+  }),
+  def("object.remove", ["object", anyOf("array", "set", "object")], "object", (args) => {
+    const o = obj("object.remove", args, 0);
+    const out = new RObject(o.entries());
+    for (const k of keyList("object.remove", args, 1)) out.delete(k);
+    return out;
+  }),
+  def("object.filter", ["object", anyOf("array", "set", "object")], "object", (args) => {
+    const o = obj("object.filter", args, 0);
+    const out = new RObject();
+    for (const k of keyList("object.filter", args, 1)) {
+      const v = o.get(k);
+      if (v !== undefined) out.set(k, v);
+    }
+    return out;
+  }),
+  def("object.keys", ["object"], setOf("any"), (args) => new RSet(obj("object.keys", args, 0).keys())),
+  def("object.subset", [anyOf("object", "set", "array"), anyOf("object", "set", "array")], "boolean", (args) => {
+    const sup = args[0]!;
+    const sub = args[1]!;
+    const ok = (v: Value) => v instanceof RObject || v instanceof RSet || Array.isArray(v);
+    if (!ok(sup)) throw typeErr("object.subset", 1, ["object", "set", "array"], sup);
+    if (!ok(sub)) throw typeErr("object.subset", 2, ["object", "set", "array"], sub);
+    if (sup instanceof RObject !== sub instanceof RObject) {
+      throw typeErr("object.subset", 2, [sup instanceof RObject ? "object" : "set or array"], sub);
+    }
+    return subset(sup, sub);
+  }),
+];

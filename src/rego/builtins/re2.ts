@@ -1,0 +1,266 @@
+// Translation of Go RE2 syntax to a JS RegExp (with the `u` flag, so `.` and classes work on code points).
+// Covers: leading flag groups (?i)(?s)(?m), (?P<name>…), \z \A, \Q…\E, POSIX classes, \pL, Go's ASCII \s,
+// and punctuation escapes JS rejects under `u`. Constructs RE2 rejects (look-around, back-references) are errors.
+
+export class RegexSyntaxError extends Error {}
+
+const posix: Record<string, string> = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7F",
+  blank: "\\t ",
+  cntrl: "\\x00-\\x1F\\x7F",
+  digit: "0-9",
+  graph: "!-~",
+  lower: "a-z",
+  print: " -~",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: "\\t\\n\\v\\f\\r ",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f",
+};
+
+const generalCategories = new Set(["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn"]);
+
+function unicodeClass(name: string, negated: boolean): string {
+  const p = negated ? "P" : "p";
+  if (name === "Any") return negated ? "[^\\s\\S]" : "[\\s\\S]";
+  return generalCategories.has(name) ? `\\${p}{${name}}` : `\\${p}{Script=${name}}`;
+}
+
+const lit = (c: string): string => "\\u{" + c.codePointAt(0)!.toString(16) + "}";
+
+export function translateRE2(src: string): { source: string; flags: string } {
+  let flags = "u";
+  let i = 0;
+  // Leading flag groups apply to the whole pattern. (Scoped (?i:…) is approximated the same way.)
+  for (;;) {
+    const m = /^\(\?([imsU]+)\)/.exec(src.slice(i));
+    if (!m) break;
+    for (const f of m[1]!) if (f !== "U" && !flags.includes(f)) flags += f;
+    i += m[0].length;
+  }
+  let out = "";
+  let inClass = false;
+  let depth = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === "\\") {
+      const n = src[i + 1];
+      if (n === undefined) throw new RegexSyntaxError("trailing backslash at end of expression");
+      if (n === "Q") {
+        const end = src.indexOf("\\E", i + 2);
+        const text = end < 0 ? src.slice(i + 2) : src.slice(i + 2, end);
+        for (const ch of text) out += lit(ch);
+        i = end < 0 ? src.length : end + 2;
+        continue;
+      }
+      if (n === "z") {
+        out += "(?![\\s\\S])";
+        i += 2;
+        continue;
+      }
+      if (n === "A") {
+        out += "(?<![\\s\\S])";
+        i += 2;
+        continue;
+      }
+      if (n === "s" || n === "S") {
+        // Go's \s is ASCII-only: [\t\n\f\r ].
+        if (inClass) out += n === "s" ? "\\t\\n\\f\\r " : "\\S";
+        else out += n === "s" ? "[\\t\\n\\f\\r ]" : "[^\\t\\n\\f\\r ]";
+        i += 2;
+        continue;
+      }
+      if (n === "p" || n === "P") {
+        let name: string;
+        if (src[i + 2] === "{") {
+          const end = src.indexOf("}", i + 3);
+          if (end < 0) throw new RegexSyntaxError(`invalid character class range: \`${src.slice(i)}\``);
+          name = src.slice(i + 3, end);
+          i = end + 1;
+        } else {
+          name = src[i + 2] ?? "";
+          i += 3;
+        }
+        let neg = n === "P";
+        if (name.startsWith("^")) {
+          neg = !neg;
+          name = name.slice(1);
+        }
+        out += unicodeClass(name, neg);
+        continue;
+      }
+      if (/[1-9]/.test(n)) throw new RegexSyntaxError(`invalid escape sequence: \`\\${n}\``);
+      if (/[dDwWbBnrtfv0x]/.test(n)) {
+        if (n === "x" && src[i + 2] === "{") {
+          const end = src.indexOf("}", i + 3);
+          out += "\\u{" + src.slice(i + 3, end) + "}";
+          i = end + 1;
+          continue;
+        }
+        if (n === "0") {
+          // Go: \0 followed by up to two octal digits.
+          const m = /^[0-7]{0,2}/.exec(src.slice(i + 2))![0];
+          out += lit(String.fromCharCode(parseInt("0" + m, 8)));
+          i += 2 + m.length;
+          continue;
+        }
+        out += c + n;
+        i += 2;
+        continue;
+      }
+      if (/[a-zA-Z0-9]/.test(n)) throw new RegexSyntaxError(`invalid escape sequence: \`\\${n}\``);
+      out += lit(n);
+      i += 2;
+      continue;
+    }
+    if (inClass) {
+      if (c === "[" && src[i + 1] === ":") {
+        const end = src.indexOf(":]", i + 2);
+        if (end > 0) {
+          let name = src.slice(i + 2, end);
+          const neg = name.startsWith("^");
+          if (neg) name = name.slice(1);
+          const cls = posix[name];
+          if (!cls) throw new RegexSyntaxError(`invalid character class range: \`${src.slice(i, end + 2)}\``);
+          if (neg) throw new RegexSyntaxError("negated POSIX classes inside a class are not supported");
+          out += cls;
+          i = end + 2;
+          continue;
+        }
+      }
+      if (c === "]") {
+        inClass = false;
+        out += c;
+        i++;
+        continue;
+      }
+      if (c === "[" || c === "{" || c === "}" || c === "(" || c === ")" || c === "|" || c === "/") {
+        out += "\\" + c;
+        i++;
+        continue;
+      }
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      out += "[";
+      i++;
+      if (src[i] === "^") {
+        out += "^";
+        i++;
+      }
+      // A leading ']' is a literal in RE2.
+      if (src[i] === "]") {
+        out += "\\]";
+        i++;
+      }
+      continue;
+    }
+    if (c === "(") {
+      depth++;
+      if (src.startsWith("(?P<", i)) {
+        out += "(?<";
+        i += 4;
+        continue;
+      }
+      if (/^\(\?(=|!|<=|<!)/.test(src.slice(i))) throw new RegexSyntaxError(`invalid or unsupported Perl syntax: \`${src.slice(i, i + 3)}\``);
+      const fm = /^\(\?([imsU-]*):/.exec(src.slice(i));
+      if (fm) {
+        for (const f of fm[1]!.split("-")[0]!) if (f !== "U" && !flags.includes(f)) flags += f;
+        out += "(?:";
+        i += fm[0].length;
+        continue;
+      }
+      const fg = /^\(\?([imsU-]+)\)/.exec(src.slice(i));
+      if (fg) {
+        depth--;
+        for (const f of fg[1]!.split("-")[0]!) if (f !== "U" && !flags.includes(f)) flags += f;
+        i += fg[0].length;
+        continue;
+      }
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === ")") {
+      if (depth === 0) throw new RegexSyntaxError(`unexpected ): \`${src}\``);
+      depth--;
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (m) {
+        if (Number(m[1]) > 1000 || (m[3] && Number(m[3]) > 1000)) throw new RegexSyntaxError(`invalid repeat count: \`${m[0]}\``);
+        out += m[0];
+        i += m[0].length;
+        continue;
+      }
+      out += "\\{";
+      i++;
+      continue;
+    }
+    if (c === ".") {
+      // Go's `.` excludes only \n; JS's also excludes \r and the Unicode line separators.
+      out += flags.includes("s") ? "[\\s\\S]" : "[^\\n]";
+      i++;
+      continue;
+    }
+    if (c === "}" || c === "]" || c === "/") {
+      out += "\\" + c;
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  if (inClass) throw new RegexSyntaxError(`missing closing ]: \`${src}\``);
+  if (depth > 0) throw new RegexSyntaxError(`missing closing ): \`${src}\``);
+  return { source: out, flags };
+}
+
+/** Compile a Go regular expression, caching per evaluation. Errors read like Go's `error parsing regexp: …`. */
+export function compileRE2(src: string, cache?: Map<string, unknown>): RegExp {
+  const ck = "re2:" + src;
+  const hit = cache?.get(ck);
+  if (hit instanceof RegExp) return hit;
+  let re: RegExp;
+  try {
+    const t = translateRE2(src);
+    re = new RegExp(t.source, t.flags + "g");
+  } catch (e) {
+    const msg = e instanceof RegexSyntaxError ? e.message : `invalid regular expression: \`${src}\``;
+    throw new RegexSyntaxError("error parsing regexp: " + msg);
+  }
+  cache?.set(ck, re);
+  return re;
+}
+
+/** Go's FindAll…Index: non-overlapping leftmost matches; no empty match right after a previous match. */
+export function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while ((n < 0 || out.length < n) && pos <= s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    let accept = true;
+    if (end === start) {
+      if (start === prevEnd) accept = false;
+      const cp = s.codePointAt(start);
+      pos = start + (cp !== undefined && cp > 0xffff ? 2 : 1);
+    } else pos = end;
+    prevEnd = end;
+    if (accept) out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+// regex.* builtins over Go RE2 syntax (translated in re2.ts).
+import { type Value } from "../value.js";
+import { def, fail, intArgN, str } from "./args.js";
+import { RegexSyntaxError, compileRE2, findAll } from "./re2.js";
+import type { BuiltinContext, BuiltinDef } from "./types.js";
+
+function re(name: string, pattern: string, ctx: BuiltinContext): RegExp {
+  try {
+    return compileRE2(pattern, ctx.cache);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) throw fail(name, e.message);
+    throw e;
+  }
+}
+
+/** Go's Regexp.Expand for ReplaceAllString: `$1`, `${1}`, `$name`, `${name}`, `$$`. */
+function expand(template: string, m: RegExpExecArray): string {
+  let out = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c !== "$") {
+      out += c;
+      continue;
+    }
+    if (template[i + 1] === "$") {
+      out += "$";
+      i++;
+      continue;
+    }
+    let name: string;
+    let end: number;
+    if (template[i + 1] === "{") {
+      const close = template.indexOf("}", i + 2);
+      const inner = close < 0 ? "" : template.slice(i + 2, close);
+      if (close < 0 || !/^\w+$/.test(inner)) {
+        out += c;
+        continue;
+      }
+      name = inner;
+      end = close;
+    } else {
+      const r = /^\w+/.exec(template.slice(i + 1));
+      if (!r) {
+        out += c;
+        continue;
+      }
+      name = r[0];
+      end = i + r[0].length;
+    }
+    if (/^\d+$/.test(name)) out += m[Number(name)] ?? "";
+    else out += m.groups?.[name] ?? "";
+    i = end;
+  }
+  return out;
+}
+
+export function regexMatch(name: string, pattern: string, value: string, ctx: BuiltinContext): boolean {
+  const r = re(name, pattern, ctx);
+  r.lastIndex = 0;
+  return r.test(value);
+}
+
+export const regexBuiltins: BuiltinDef[] = [
+  def("regex.match", ["string", "string"], "boolean", (args, ctx) =>
+    regexMatch("regex.match", str("regex.match", args, 0), str("regex.match", args, 1), ctx),
+  ),
+  def("regex.is_valid", ["string"], "boolean", (args, ctx) => {
+    const p = args[0]!;
+    if (typeof p !== "string") return false;
+    try {
+      compileRE2(p, ctx.cache);
+      return true;
+    } catch {
+      return false;
+    }
+  }),
+  def("regex.find_n", ["string", "string", "number"], { arrayOf: "string" }, (args, ctx) => {
+    const r = re("regex.find_n", str("regex.find_n", args, 0), ctx);
+    const n = intArgN("regex.find_n", args, 2);
+    return findAll(r, str("regex.find_n", args, 1), n).map((m) => m[0]);
+  }),
+  def("regex.find_all_string_submatch_n", ["string", "string", "number"], { arrayOf: { arrayOf: "string" } }, (args, ctx) => {
+    const r = re("regex.find_all_string_submatch_n", str("regex.find_all_string_submatch_n", args, 0), ctx);
+    const n = intArgN("regex.find_all_string_submatch_n", args, 2);
+    return findAll(r, str("regex.find_all_string_submatch_n", args, 1), n).map((m) => [...m].map((g) => g ?? ""));
+  }),
+  def("regex.split", ["string", "string"], { arrayOf: "string" }, (args, ctx) => {
+    const r = re("regex.split", str("regex.split", args, 0), ctx);
+    const s = str("regex.split", args, 1);
+    if (s === "") return [""];
+    // Go's Regexp.Split(s, -1).
+    const out: Value[] = [];
+    let beg = 0;
+    let end = 0;
+    for (const m of findAll(r, s, -1)) {
+      end = m.index;
+      const mEnd = m.index + m[0].length;
+      if (mEnd !== 0) out.push(s.slice(beg, end));
+      beg = mEnd;
+    }
+    if (end !== s.length) out.push(s.slice(beg));
+    return out;
+  }),
+  def("regex.replace", ["string", "string", "string"], "string", (args, ctx) => {
+    const s = str("regex.replace", args, 0);
+    const r = re("regex.replace", str("regex.replace", args, 1), ctx);
+    const rep = str("regex.replace", args, 2);
+    let out = "";
+    let last = 0;
+    for (const m of findAll(r, s, -1)) {
+      out += s.slice(last, m.index) + expand(rep, m);
+      last = m.index + m[0].length;
+    }
+    return out + s.slice(last);
+  }),
+  def("regex.template_match", ["string", "string", "string", "string"], "boolean", (args, ctx) => {
+    const tpl = str("regex.template_match", args, 0);
+    const value = str("regex.template_match", args, 1);
+    const open = str("regex.template_match", args, 2);
+    const close = str("regex.template_match", args, 3);
+    // Literal text outside the delimiters, regular expressions inside; delimiters may nest inside a pattern.
+    let pattern = "^";
+    let i = 0;
+    while (i < tpl.length) {
+      const s = tpl.indexOf(open, i);
+      if (s < 0) {
+        pattern += quoteMeta(tpl.slice(i));
+        break;
+      }
+      pattern += quoteMeta(tpl.slice(i, s));
+      let level = 0;
+      let j = s;
+      let end = -1;
+      while (j < tpl.length) {
+        if (tpl.startsWith(open, j)) {
+          level++;
+          j += open.length;
+        } else if (tpl.startsWith(close, j)) {
+          level--;
+          if (level === 0) {
+            end = j;
+            break;
+          }
+          j += close.length;
+        } else j++;
+      }
+      if (end < 0) throw fail("regex.template_match", `unbalanced braces in "${tpl}"`);
+      pattern += "(" + tpl.slice(s + open.length, end) + ")";
+      i = end + close.length;
+    }
+    pattern += "$";
+    return regexMatch("regex.template_match", pattern, value, ctx);
+  }),
+];
+
+/** Go's regexp.QuoteMeta. */
+export function quoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
+}

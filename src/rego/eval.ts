@@ -1,0 +1,813 @@
+// Top-down evaluator with backtracking, written in continuation-passing style: every evaluation step calls
+// its continuation once per solution; a continuation returning `true` stops the enumeration (used by `not`,
+// `every` and first-solution checks). Bindings are undone after each continuation returns.
+import type { Expr, Term } from "./ast.js";
+import { BuiltinError, type BuiltinContext } from "./builtins/types.js";
+import { callArity, type CompiledModules } from "./compiler.js";
+import { RegoError, type Location } from "./errors.js";
+import { refName } from "./parser.js";
+import { lookupBuiltin } from "./registry.js";
+import { CRule, RuleNode, pathText } from "./ruletree.js";
+import { equal, key, regoText, RObject, RSet, type Value } from "./value.js";
+import { index, insertAt, isGround, isPrefix, member, mergeObjects, upsert } from "./docops.js";
+
+export interface Budget {
+  /** Maximum number of evaluation steps (expressions evaluated); default 5,000,000. */
+  maxSteps?: number;
+  /** Called every 1024 steps; return true to abort (e.g. a wall-clock deadline). */
+  shouldStop?: () => boolean;
+}
+
+export interface EvalOptions {
+  input?: Value;
+  data?: Value;
+  /** Fixed `time.now_ns()` for this evaluation. Defaults to the wall clock at the start of the evaluation. */
+  nowNs?: bigint;
+  strictBuiltinErrors?: boolean;
+  budget?: Budget;
+  print?: (line: string) => void;
+}
+
+type K = () => boolean;
+type VK = (v: Value) => boolean;
+
+const UNDEF = Symbol("undefined");
+
+interface Mock {
+  value?: Value;
+  target?: string;
+}
+
+class Frame {
+  readonly cache = new Map<number, Value | typeof UNDEF>();
+  readonly funcCache = new Map<string, Value | typeof UNDEF>();
+  private noMocks?: Frame;
+  constructor(
+    readonly input: Value | undefined,
+    readonly overrides: Map<string, { path: Value[]; value: Value }> | null,
+    readonly mocks: Map<string, Mock> | null,
+  ) {}
+  unmocked(): Frame {
+    if (!this.mocks) return this;
+    return (this.noMocks ??= new Frame(this.input, this.overrides, null));
+  }
+}
+
+/** Variable bindings; always undone in LIFO order by the code that made them. */
+class Env {
+  readonly m = new Map<string, Value>();
+  get(n: string): Value | undefined {
+    return this.m.get(n);
+  }
+  has(n: string): boolean {
+    return this.m.has(n);
+  }
+}
+
+export class Evaluator {
+  private steps = 0;
+  private readonly maxSteps: number;
+  private readonly shouldStop?: () => boolean;
+  private readonly strict: boolean;
+  private readonly bctx: BuiltinContext;
+  private readonly inProgress = new Set<number>();
+  private readonly root: RuleNode;
+  private readonly baseData: Value;
+  readonly top: Frame;
+
+  constructor(
+    private readonly compiled: CompiledModules,
+    opts: EvalOptions,
+  ) {
+    this.root = compiled.root;
+    this.baseData = opts.data ?? new RObject();
+    this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
+    this.shouldStop = opts.budget?.shouldStop;
+    this.strict = opts.strictBuiltinErrors ?? false;
+    const print = opts.print ?? (() => {});
+    const nowNs = opts.nowNs ?? BigInt(Date.now()) * 1_000_000n;
+    this.bctx = { nowNs, print, strictBuiltinErrors: this.strict, cache: new Map() };
+    this.top = new Frame(opts.input, null, null);
+  }
+
+  private tick(): void {
+    if (++this.steps > this.maxSteps)
+      throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxSteps} steps`);
+    if ((this.steps & 1023) === 0 && this.shouldStop?.())
+      throw new RegoError("eval_budget_exceeded", "evaluation was stopped by its time budget");
+  }
+
+  // ---- public entry points ----
+
+  /** Value of the document at `path` (relative to data). */
+  document(path: Value[]): Value | undefined {
+    let out: Value | undefined;
+    const env = new Env();
+    const terms: Term[] = path.map((v) => ({ t: "scalar", v, loc: LOC }));
+    this.walkData(this.root, [], terms, 0, env, this.top, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  /** All solutions of a compiled query body, as bindings of the given vars. */
+  query(body: Expr[], vars: string[]): Map<string, Value>[] {
+    const env = new Env();
+    const out: Map<string, Value>[] = [];
+    this.evalBody(body, 0, env, this.top, () => {
+      const m = new Map<string, Value>();
+      for (const v of vars) {
+        const x = env.get(v);
+        if (x !== undefined) m.set(v, x);
+      }
+      out.push(m);
+      return false;
+    });
+    return out;
+  }
+
+  // ---- bodies and expressions ----
+
+  private evalBody(body: Expr[], i: number, env: Env, fr: Frame, k: K): boolean {
+    if (i === body.length) return k();
+    return this.evalExpr(body[i]!, env, fr, () => this.evalBody(body, i + 1, env, fr, k));
+  }
+
+  private evalExpr(e: Expr, env: Env, fr: Frame, k: K): boolean {
+    this.tick();
+    let f = fr;
+    if (e.with.length) {
+      const nf = this.withFrame(e, env, fr);
+      if (!nf) return false;
+      f = nf;
+    }
+    if (e.negated) {
+      let found = false;
+      this.evalKind(e, env, f, () => {
+        found = true;
+        return true;
+      });
+      return found ? false : k();
+    }
+    // Under `with`, only this expression sees the new frame: `k` (the rest of the body) closes over the outer one.
+    return this.evalKind(e, env, f, k);
+  }
+
+  private evalKind(e: Expr, env: Env, fr: Frame, k: K): boolean {
+    const x = e.kind;
+    switch (x.k) {
+      case "term": {
+        const t = x.term;
+        return this.evalTerm(t, env, fr, (v) => (v === false ? false : k()));
+      }
+      case "unify":
+      case "assign":
+        return this.unify(x.a, x.b, env, fr, k);
+      case "some":
+        return k();
+      case "somein":
+        return this.evalTerm(x.coll, env, fr, (c) =>
+          this.iterate(c, (kk, vv) =>
+            x.key ? this.unifyValue(x.key, kk, env, fr, () => this.unifyValue(x.val, vv, env, fr, k)) : this.unifyValue(x.val, vv, env, fr, k),
+          ),
+        );
+      case "every":
+        return this.evalTerm(x.coll, env, fr, (c) => {
+          // A non-collection domain makes `every` undefined (OPA rejects it statically when it can).
+          if (!Array.isArray(c) && !(c instanceof RObject) && !(c instanceof RSet)) return false;
+          let allOk = true;
+          this.iterate(c, (kk, vv) => {
+            let ok = false;
+            const run = () =>
+              this.evalBody(x.body, 0, env, fr, () => {
+                ok = true;
+                return true;
+              });
+            if (x.key) this.unifyValue(x.key, kk, env, fr, () => this.unifyValue(x.val, vv, env, fr, run));
+            else this.unifyValue(x.val, vv, env, fr, run);
+            if (!ok) {
+              allOk = false;
+              return true;
+            }
+            return false;
+          });
+          return allOk ? k() : false;
+        });
+    }
+  }
+
+  /** Calls `f(key, value)` for each element; stops when `f` returns true. */
+  private iterate(c: Value, f: (k: Value, v: Value) => boolean): boolean {
+    if (Array.isArray(c)) {
+      for (let i = 0; i < c.length; i++) if (f(i, c[i]!)) return true;
+    } else if (c instanceof RObject) {
+      for (const [kk, vv] of [...c.entries()]) if (f(kk, vv)) return true;
+    } else if (c instanceof RSet) {
+      for (const m of [...c.values()]) if (f(m, m)) return true;
+    }
+    return false;
+  }
+
+  // ---- with ----
+
+  private withFrame(e: Expr, env: Env, fr: Frame): Frame | undefined {
+    let input = fr.input;
+    let overrides = fr.overrides;
+    let mocks = fr.mocks;
+    for (const w of e.with) {
+      const t = w.target;
+      const head = t.t === "ref" ? t.head : t;
+      const path = t.t === "ref" ? t.path.map((p) => (p as { v: Value }).v) : [];
+      const headName = head.t === "var" ? head.name : "";
+      if (headName === "input" || (headName === "data" && !this.isFuncPath(path))) {
+        const v = this.first(w.value, env, fr);
+        if (v === undefined) return undefined;
+        if (headName === "input") input = path.length ? upsert(input, path, v) : v;
+        else {
+          overrides = new Map(overrides ?? []);
+          // An override replaces everything below it.
+          const pk = key(path);
+          for (const [kk, o] of overrides) if (isPrefix(path, o.path)) overrides.delete(kk);
+          overrides.set(pk, { path, value: v });
+        }
+        continue;
+      }
+      const name = headName === "data" ? pathText(path) : (refName(t) ?? "");
+      mocks = new Map(mocks ?? []);
+      mocks.set(name, this.mockFor(w.value, env, fr));
+    }
+    return new Frame(input, overrides, mocks);
+  }
+
+  private isFuncPath(path: Value[]): boolean {
+    const n = this.root.lookup(path);
+    return !!n && n.isFunc;
+  }
+
+  private mockFor(v: Term, env: Env, fr: Frame): Mock {
+    if (v.t === "var" && !env.has(v.name) && v.name !== "input" && v.name !== "data") return { target: v.name };
+    if (v.t === "ref") {
+      const n = refName(v);
+      if (v.head.t === "var" && v.head.name === "data" && !env.has("data") && v.path.every((p) => p.t === "scalar")) {
+        const path = v.path.map((p) => (p as { v: Value }).v);
+        if (this.isFuncPath(path)) return { target: pathText(path) };
+      }
+      if (n !== undefined) {
+        if (!n.startsWith("data.") && !n.startsWith("input") && !env.has(n.split(".")[0]!) && lookupBuiltin(n)) return { target: n };
+      }
+    }
+    return { value: this.first(v, env, fr) };
+  }
+
+  private first(t: Term, env: Env, fr: Frame): Value | undefined {
+    let out: Value | undefined;
+    this.evalTerm(t, env, fr, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  // ---- unification ----
+
+  private unbound(t: Term, env: Env): boolean {
+    return t.t === "var" && !env.has(t.name) && t.name !== "input" && t.name !== "data";
+  }
+
+  private hasUnbound(t: Term, env: Env): boolean {
+    switch (t.t) {
+      case "var":
+        return this.unbound(t, env);
+      case "array":
+        return t.items.some((x) => this.hasUnbound(x, env));
+      case "object":
+        return t.items.some(([, v]) => this.hasUnbound(v, env));
+      default:
+        return false;
+    }
+  }
+
+  private bind(name: string, v: Value, env: Env, k: K): boolean {
+    env.m.set(name, v);
+    try {
+      return k();
+    } finally {
+      env.m.delete(name);
+    }
+  }
+
+  private unify(a: Term, b: Term, env: Env, fr: Frame, k: K): boolean {
+    if (this.unbound(a, env)) {
+      const n = (a as { name: string }).name;
+      if (this.unbound(b, env)) throw new RegoError("rego_unsafe_var_error", `var ${n} is unsafe`, a.loc);
+      return this.evalTerm(b, env, fr, (v) => (env.has(n) ? equal(env.get(n)!, v) && k() : this.bind(n, v, env, k)));
+    }
+    if (this.unbound(b, env)) return this.unify(b, a, env, fr, k);
+    if (a.t === "array" && b.t === "array") {
+      if (a.items.length !== b.items.length) return false;
+      return this.unifyItems(a.items, b.items, 0, env, fr, k);
+    }
+    if (a.t === "object" && b.t === "object" && this.hasUnbound(a, env) && this.hasUnbound(b, env)) {
+      // Pair up values by (ground) key, then unify them pairwise.
+      if (a.items.length !== b.items.length) return false;
+      const ka = a.items.map(([kt]) => this.first(kt, env, fr));
+      const kb = b.items.map(([kt]) => this.first(kt, env, fr));
+      const as: Term[] = [];
+      const bs: Term[] = [];
+      for (let i = 0; i < ka.length; i++) {
+        const j = kb.findIndex((x) => x !== undefined && ka[i] !== undefined && equal(x, ka[i]!));
+        if (j < 0) return false;
+        as.push(a.items[i]![1]);
+        bs.push(b.items[j]![1]);
+      }
+      return this.unifyItems(as, bs, 0, env, fr, k);
+    }
+    if (this.hasUnbound(a, env)) return this.evalTerm(b, env, fr, (v) => this.unifyValue(a, v, env, fr, k));
+    return this.evalTerm(a, env, fr, (v) => this.unifyValue(b, v, env, fr, k));
+  }
+
+  private unifyItems(as: Term[], bs: Term[], i: number, env: Env, fr: Frame, k: K): boolean {
+    if (i === as.length) return k();
+    return this.unify(as[i]!, bs[i]!, env, fr, () => this.unifyItems(as, bs, i + 1, env, fr, k));
+  }
+
+  /** Unify a term (possibly with unbound vars) against a value. */
+  private unifyValue(p: Term, v: Value, env: Env, fr: Frame, k: K): boolean {
+    switch (p.t) {
+      case "var": {
+        if (p.name === "input" || p.name === "data") break;
+        const cur = env.get(p.name);
+        if (cur === undefined) return this.bind(p.name, v, env, k);
+        return equal(cur, v) ? k() : false;
+      }
+      case "array": {
+        if (!Array.isArray(v) || v.length !== p.items.length) return false;
+        const go = (i: number): boolean => (i === p.items.length ? k() : this.unifyValue(p.items[i]!, v[i]!, env, fr, () => go(i + 1)));
+        return go(0);
+      }
+      case "object": {
+        if (!(v instanceof RObject) || v.size !== p.items.length) return false;
+        const go = (i: number): boolean => {
+          if (i === p.items.length) return k();
+          const [kt, vt] = p.items[i]!;
+          return this.evalTerm(kt, env, fr, (kv) => {
+            const x = v.get(kv);
+            return x === undefined ? false : this.unifyValue(vt, x, env, fr, () => go(i + 1));
+          });
+        };
+        return go(0);
+      }
+      case "scalar":
+        return equal(p.v, v) ? k() : false;
+      default:
+        break;
+    }
+    return this.evalTerm(p, env, fr, (pv) => (equal(pv, v) ? k() : false));
+  }
+
+  // ---- terms ----
+
+  evalTerm(t: Term, env: Env, fr: Frame, vk: VK): boolean {
+    switch (t.t) {
+      case "scalar":
+        return vk(t.v);
+      case "var": {
+        const v = env.get(t.name);
+        if (v !== undefined) return vk(v);
+        if (t.name === "input") return fr.input === undefined ? false : vk(fr.input);
+        if (t.name === "data") return this.walkData(this.root, [], [], 0, env, fr, vk);
+        throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+      }
+      case "ref":
+        return this.evalRef(t, env, fr, vk);
+      case "array":
+      case "set":
+      case "object": {
+        const c = constantValue(t);
+        if (c !== undefined) return vk(c);
+        break;
+      }
+    }
+    switch (t.t) {
+      case "array":
+        return this.evalList(t.items, 0, new Array(t.items.length), env, fr, (xs) => vk(xs));
+      case "set":
+        return this.evalList(t.items, 0, new Array(t.items.length), env, fr, (xs) => vk(new RSet(xs)));
+      case "object": {
+        const flat: Term[] = [];
+        for (const [a, b] of t.items) flat.push(a, b);
+        return this.evalList(flat, 0, new Array(flat.length), env, fr, (xs) => {
+          const o = new RObject();
+          for (let i = 0; i < xs.length; i += 2) o.set(xs[i]!, xs[i + 1]!);
+          return vk(o);
+        });
+      }
+      case "acompr": {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, env, fr, () => this.evalTerm(t.head, env, fr, (v) => (out.push(v), false)));
+        return vk(out);
+      }
+      case "scompr": {
+        const out = new RSet();
+        this.evalBody(t.body, 0, env, fr, () => this.evalTerm(t.head, env, fr, (v) => (out.add(v), false)));
+        return vk(out);
+      }
+      case "ocompr": {
+        const out = new RObject();
+        this.evalBody(t.body, 0, env, fr, () =>
+          this.evalTerm(t.key, env, fr, (kv) =>
+            this.evalTerm(t.value, env, fr, (vv) => {
+              const cur = out.get(kv);
+              if (cur !== undefined && !equal(cur, vv))
+                throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
+              out.set(kv, vv);
+              return false;
+            }),
+          ),
+        );
+        return vk(out);
+      }
+      case "call":
+        return this.evalCall(t, env, fr, vk);
+    }
+  }
+
+  /**
+   * Evaluate a list of terms (cartesian product over their values). Items with exactly one value that bind
+   * nothing are evaluated in a loop, so long literals do not deepen the JS stack.
+   */
+  private evalList(items: Term[], i: number, acc: Value[], env: Env, fr: Frame, k: (xs: Value[]) => boolean): boolean {
+    for (; i < items.length; i++) {
+      const t = items[i]!;
+      if (t.t === "scalar") {
+        acc[i] = t.v;
+        continue;
+      }
+      const size = env.m.size;
+      let n = 0;
+      let v: Value | undefined;
+      let binds = false;
+      this.evalTerm(t, env, fr, (x) => {
+        n++;
+        v = x;
+        if (env.m.size !== size) binds = true;
+        return binds || n > 1;
+      });
+      if (n === 0) return false;
+      if (binds || n > 1) break;
+      acc[i] = v!;
+    }
+    if (i === items.length) return k(acc.slice());
+    return this.evalTerm(items[i]!, env, fr, (v) => {
+      acc[i] = v;
+      return this.evalList(items, i + 1, acc, env, fr, k);
+    });
+  }
+
+  private evalRef(t: Term & { t: "ref" }, env: Env, fr: Frame, vk: VK): boolean {
+    const h = t.head;
+    if (h.t === "var" && !env.has(h.name)) {
+      if (h.name === "data") return this.walkData(this.root, [], t.path, 0, env, fr, vk);
+      if (h.name === "input") return fr.input === undefined ? false : this.walkValue(fr.input, t.path, 0, env, fr, vk);
+    }
+    return this.evalTerm(h, env, fr, (hv) => this.walkValue(hv, t.path, 0, env, fr, vk));
+  }
+
+  private walkValue(v: Value, path: Term[], i: number, env: Env, fr: Frame, vk: VK): boolean {
+    if (i === path.length) return vk(v);
+    const p = path[i]!;
+    if (p.t === "var" && this.unbound(p, env)) {
+      return this.iterate(v, (kk, vv) => this.bind(p.name, kk, env, () => this.walkValue(vv, path, i + 1, env, fr, vk)));
+    }
+    if (this.hasUnbound(p, env)) {
+      return this.iterate(v, (kk, vv) => this.unifyValue(p, kk, env, fr, () => this.walkValue(vv, path, i + 1, env, fr, vk)));
+    }
+    if (p.t === "scalar") {
+      const c = index(v, p.v);
+      return c === undefined ? false : this.walkValue(c, path, i + 1, env, fr, vk);
+    }
+    return this.evalTerm(p, env, fr, (kv) => {
+      const c = index(v, kv);
+      return c === undefined ? false : this.walkValue(c, path, i + 1, env, fr, vk);
+    });
+  }
+
+  // ---- data documents (base + virtual) ----
+
+  private walkData(node: RuleNode | undefined, P: Value[], path: Term[], i: number, env: Env, fr: Frame, vk: VK): boolean {
+    const overridden = fr.overrides !== null && fr.overrides.has(key(P));
+    if (!node || overridden || node.hasRules || node.isFunc || i === path.length) {
+      const v = this.docValue(node, P, fr);
+      return v === undefined ? false : this.walkValue(v, path, i, env, fr, vk);
+    }
+    const p = path[i]!;
+    if (p.t === "var" && this.unbound(p, env)) {
+      const keys = new Map<string, Value>();
+      for (const c of node.children.values()) if (!c.node.isFunc) keys.set(key(c.key), c.key);
+      const base = this.baseAt(P);
+      if (base instanceof RObject) for (const kk of base.keys()) keys.set(key(kk), kk);
+      for (const kk of keys.values()) {
+        if (this.bind(p.name, kk, env, () => this.walkData(node.child(kk), [...P, kk], path, i + 1, env, fr, vk))) return true;
+      }
+      return false;
+    }
+    return this.evalTerm(p, env, fr, (kv) => this.walkData(node.child(kv), [...P, kv], path, i + 1, env, fr, vk));
+  }
+
+  private baseAt(P: Value[]): Value | undefined {
+    let v: Value | undefined = this.baseData;
+    for (const p of P) {
+      if (v === undefined) return undefined;
+      v = index(v, p);
+    }
+    return v;
+  }
+
+  private docValue(node: RuleNode | undefined, P: Value[], fr: Frame): Value | undefined {
+    const ov = fr.overrides?.get(key(P));
+    if (ov) return ov.value;
+    let v: Value | undefined;
+    if (node && node.isFunc) {
+      const f = node.funcs[0] ?? node.funcDefaults[0];
+      return f && f.args!.length === 0 ? this.callUser(pathText(node.path), [], fr, f.loc) : undefined;
+    }
+    if (node && node.hasRules) {
+      // Where base data and a rule define the same document, OPA answers from the base document.
+      v = this.baseAt(P) ?? this.ruleValue(node, fr);
+      if (node.children.size && (v === undefined || v instanceof RObject)) v = this.mergeChildren(node, P, fr, v);
+    } else if (node) {
+      v = this.mergeChildren(node, P, fr, this.baseAt(P));
+    } else v = this.baseAt(P);
+    if (fr.overrides) {
+      for (const o of fr.overrides.values()) {
+        if (o.path.length > P.length && isPrefix(P, o.path)) v = upsert(v, o.path.slice(P.length), o.value);
+      }
+    }
+    return v;
+  }
+
+  private mergeChildren(node: RuleNode, P: Value[], fr: Frame, start: Value | undefined): Value {
+    const obj = start instanceof RObject ? new RObject(start.entries()) : new RObject();
+    for (const c of node.children.values()) {
+      if (c.node.isFunc) continue;
+      const cv = this.docValue(c.node, [...P, c.key], fr);
+      if (cv === undefined) continue;
+      const prev = obj.get(c.key);
+      obj.set(c.key, prev instanceof RObject && cv instanceof RObject ? mergeObjects(prev, cv) : cv);
+    }
+    return obj;
+  }
+
+  // ---- rules ----
+
+  private ruleValue(node: RuleNode, fr: Frame): Value | undefined {
+    const c = fr.cache.get(node.id);
+    if (c !== undefined) return c === UNDEF ? undefined : c;
+    if (this.inProgress.has(node.id)) {
+      const r = node.rules[0] ?? node.defaults[0];
+      throw new RegoError("rego_recursion_error", `rule ${pathText(node.path)} is recursive`, r?.loc);
+    }
+    this.inProgress.add(node.id);
+    let v: Value | undefined;
+    try {
+      v = this.computeRule(node, fr);
+    } finally {
+      this.inProgress.delete(node.id);
+    }
+    fr.cache.set(node.id, v === undefined ? UNDEF : v);
+    return v;
+  }
+
+  private computeRule(node: RuleNode, fr: Frame): Value | undefined {
+    const first = node.rules[0] ?? node.defaults[0]!;
+    if (first.suffix.length === 0 && first.kind === "set") {
+      const s = new RSet();
+      for (const r of node.rules) {
+        const constant = isGround(r.key);
+        this.solutions(r.body, fr, (env) => this.evalTerm(r.key!, env, fr, (v) => (s.add(v), constant)));
+      }
+      return s;
+    }
+    if (first.suffix.length > 0) {
+      const obj = new RObject();
+      for (const r of node.rules) {
+        const leafT = r.kind === "set" ? r.key! : undefined;
+        const emit = (env: Env, leaf: Value) =>
+          this.evalList(r.suffix, 0, new Array(r.suffix.length), env, fr, (keys) => (insertAt(obj, keys, leaf, r.kind === "set", r.loc), false));
+        this.clauses(r, fr, emit, leafT);
+      }
+      if (obj.size === 0 && node.defaults.length) return this.first(node.defaults[0]!.value!, new Env(), fr);
+      return obj;
+    }
+    let result: Value | undefined;
+    for (const r of node.rules) {
+      // Early exit, as OPA: a constant value cannot change with further solutions of the same rule.
+      const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+      this.clauses(r, fr, (_env, v) => {
+        if (result === undefined) result = v;
+        else if (!equal(result, v))
+          throw new RegoError("eval_conflict_error", `rule ${pathText(node.path)} produced conflicting values`, r.loc);
+        return constant;
+      });
+    }
+    if (result === undefined && node.defaults.length) result = this.first(node.defaults[0]!.value!, new Env(), fr);
+    return result;
+  }
+
+  /**
+   * Values of a rule: from its body, or else from the first `else` clause producing any. A clause whose body
+   * holds but whose value is undefined falls through to the next clause.
+   */
+  private clauses(r: CRule, fr: Frame, emit: (env: Env, v: Value) => boolean, leaf?: Term, pre?: (env: Env, k: K) => boolean): void {
+    const all = [{ value: r.value, body: r.body }, ...r.elses];
+    for (const c of all) {
+      const value = leaf ?? c.value ?? { t: "scalar", v: true, loc: r.loc };
+      let found = false;
+      const env = new Env();
+      const run = () =>
+        this.evalBody(c.body, 0, env, fr, () =>
+          this.evalTerm(value, env, fr, (v) => {
+            found = true;
+            return emit(env, v);
+          }),
+        );
+      if (pre) pre(env, run);
+      else run();
+      if (found || r.elses.length === 0) return;
+    }
+  }
+
+  private solutions(body: Expr[], fr: Frame, emit: (env: Env) => boolean): void {
+    const env = new Env();
+    this.evalBody(body, 0, env, fr, () => emit(env));
+  }
+
+  // ---- calls ----
+
+  private evalCall(t: Term & { t: "call" }, env: Env, fr: Frame, vk: VK): boolean {
+    const name = t.name;
+    switch (name) {
+      case "print":
+        return this.evalPrint(t, env, fr, vk);
+      case "trace":
+        return this.evalList(t.args, 0, [], env, fr, () => vk(true));
+      case "internal.template_string":
+        return this.evalList(t.args, 0, new Array(t.args.length), env, fr, (parts) => {
+          let out = "";
+          for (let i = 0; i < parts.length; i++) {
+            const p = parts[i]!;
+            if (t.args[i]!.t === "scalar") out += p as string;
+            else {
+              const vs = p as Value[];
+              if (vs.length > 1) throw new RegoError("eval_conflict_error", "template string expression produced multiple values", t.loc);
+              out += vs.length === 0 ? "<undefined>" : typeof vs[0] === "string" ? vs[0] : regoText(vs[0]!);
+            }
+          }
+          return vk(out);
+        });
+      case "internal.member_2":
+        return this.evalTerm(t.args[1]!, env, fr, (c) => {
+          if (this.hasUnbound(t.args[0]!, env))
+            return this.iterate(c, (_k, v) => this.unifyValue(t.args[0]!, v, env, fr, () => vk(true)));
+          return this.evalTerm(t.args[0]!, env, fr, (x) => vk(member(c, x)));
+        });
+      case "internal.member_3":
+        return this.evalTerm(t.args[2]!, env, fr, (c) =>
+          this.evalTerm(t.args[0]!, env, fr, (kk) =>
+            this.evalTerm(t.args[1]!, env, fr, (v) => {
+              const x = c instanceof RSet ? undefined : index(c, kk);
+              return vk(x !== undefined && equal(x, v));
+            }),
+          ),
+        );
+    }
+    const ar = callArity(name, this.compiled.funcArity);
+    if (ar !== undefined && t.args.length === ar + 1) {
+      const ins = t.args.slice(0, ar);
+      const out = t.args[ar]!;
+      return this.evalList(ins, 0, new Array(ar), env, fr, (args) =>
+        this.results(name, args, fr, t.loc, (r) => this.unifyValue(out, r, env, fr, () => vk(true))),
+      );
+    }
+    return this.evalList(t.args, 0, new Array(t.args.length), env, fr, (args) => this.results(name, args, fr, t.loc, vk));
+  }
+
+  private results(name: string, args: Value[], fr: Frame, loc: Location, vk: VK): boolean {
+    if (name === "equal" && args.length === 2 && !fr.mocks?.has(name)) return vk(equal(args[0]!, args[1]!));
+    if (name === "neq" && args.length === 2 && !fr.mocks?.has(name)) return vk(!equal(args[0]!, args[1]!));
+    const mock = fr.mocks?.get(name);
+    if (mock) {
+      if (mock.target === undefined) return mock.value === undefined ? false : vk(mock.value);
+      // The replacement runs without the mocks, so it can call the function it replaces.
+      name = mock.target;
+      fr = fr.unmocked();
+    }
+    if (name.startsWith("data.")) {
+      const r = this.callUser(name, args, fr, loc);
+      return r === undefined ? false : vk(r);
+    }
+    const def = lookupBuiltin(name);
+    if (!def) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
+    let r: Value | undefined;
+    try {
+      r = def.fn(args, this.bctx);
+    } catch (e) {
+      if (e instanceof BuiltinError) {
+        if (this.strict || e.halt) throw new RegoError(e.code, e.message, loc);
+        return false;
+      }
+      if (e instanceof RegoError) throw e;
+      if (e instanceof RangeError) throw e;
+      if (this.strict) throw new RegoError("eval_builtin_error", `${name}: ${(e as Error).message}`, loc);
+      return false;
+    }
+    if (r === undefined) return false;
+    if (def.relation && Array.isArray(r)) {
+      for (const x of r) if (vk(x)) return true;
+      return false;
+    }
+    return vk(r);
+  }
+
+  private callUser(name: string, args: Value[], fr: Frame, loc: Location): Value | undefined {
+    const path = this.compiled.funcPaths.get(name) ?? name.split(".").slice(1);
+    const node = this.root.lookup(path);
+    if (!node || !node.isFunc) {
+      // Calling a rule that is not a function: OPA rejects this at compile time.
+      if (!node) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
+      throw new RegoError("rego_type_error", `${name} is not a function`, loc);
+    }
+    const ck = node.id + ":" + key(args);
+    const c = fr.funcCache.get(ck);
+    if (c !== undefined) return c === UNDEF ? undefined : c;
+    let result: Value | undefined;
+    for (const r of node.funcs) {
+      const params = r.args!;
+      const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+      const bindArgs = (env: Env, k: K) => {
+        const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
+        return go(0);
+      };
+      this.clauses(
+        r,
+        fr,
+        (_env, v) => {
+          if (result === undefined) result = v;
+          else if (!equal(result, v))
+            throw new RegoError("eval_conflict_error", `function ${pathText(node.path)} produced conflicting values for the same inputs`, r.loc);
+          return constant;
+        },
+        undefined,
+        bindArgs,
+      );
+    }
+    if (result === undefined && node.funcDefaults.length) result = this.first(node.funcDefaults[0]!.value!, new Env(), fr);
+    fr.funcCache.set(ck, result === undefined ? UNDEF : result);
+    return result;
+  }
+
+  private evalPrint(t: Term & { t: "call" }, env: Env, fr: Frame, vk: VK): boolean {
+    const parts: string[] = [];
+    for (const a of t.args) {
+      const vals: Value[] = [];
+      try {
+        this.evalTerm(a, env, fr, (v) => (vals.push(v), false));
+      } catch (e) {
+        if (!(e instanceof RegoError) || e.code.startsWith("rego_")) throw e;
+      }
+      parts.push(vals.length === 0 ? "<undefined>" : vals.map((v) => (typeof v === "string" ? v : regoText(v))).join(" "));
+    }
+    this.bctx.print(parts.join(" "));
+    return vk(true);
+  }
+}
+
+const LOC: Location = { file: "", row: 0, col: 0 };
+
+const constants = new WeakMap<Term, Value | null>();
+
+/** Value of a ground composite literal, built once and shared (Values are immutable once built). */
+function constantValue(t: Term): Value | undefined {
+  let c = constants.get(t);
+  if (c === undefined) {
+    c = isGround(t) ? build(t) : null;
+    constants.set(t, c);
+  }
+  return c === null ? undefined : c;
+}
+
+function build(t: Term): Value {
+  switch (t.t) {
+    case "scalar":
+      return t.v;
+    case "array":
+      return t.items.map(build);
+    case "set":
+      return new RSet(t.items.map(build));
+    case "object":
+      return new RObject(t.items.map(([k, v]) => [build(k), build(v)] as [Value, Value]));
+    default:
+      throw new Error("not a constant");
+  }
+}
