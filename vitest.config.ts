@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "src/**/*.test.ts", "targets/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "threads",
+    reporters: ["default", "./test/reporters/summary-line.ts"],
   },
 });
