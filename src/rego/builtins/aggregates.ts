@@ -1,20 +1,21 @@
 // Aggregates over collections: count, sum, product, max, min, sort, all, any.
 import { RObject, RSet, compare, type Value } from "../value.js";
-import { anyOf, arrayOf, def, typeErr } from "./args.js";
+import { anyOf, arrayOf, def, elemErr, typeErr } from "./args.js";
 import { add, mul, type Num } from "./numeric.js";
 import type { BuiltinDef } from "./types.js";
 
 const collection = anyOf("array", "set");
 
-function members(name: string, v: Value): Value[] {
+/** Members of an array or set; OPA lists the accepted types in a builtin-specific order. */
+function members(name: string, v: Value, order: string[] = ["set", "array"]): Value[] {
   if (Array.isArray(v)) return v;
   if (v instanceof RSet) return v.sorted();
-  throw typeErr(name, 1, ["array", "set"], v);
+  throw typeErr(name, 1, order, v);
 }
 
 function numbers(name: string, v: Value): Num[] {
   return members(name, v).map((x) => {
-    if (typeof x !== "number" && typeof x !== "bigint") throw typeErr(name, 1, ["array[number]", "set[number]"], v);
+    if (typeof x !== "number" && typeof x !== "bigint") throw elemErr(name, 1, v, x, "number");
     return x;
   });
 }
@@ -45,6 +46,6 @@ export const aggregateBuiltins: BuiltinDef[] = [
     return xs.reduce((a, b) => (compare(a, b) <= 0 ? a : b));
   }),
   def("sort", [collection], arrayOf("any"), (args) => [...members("sort", args[0]!)].sort(compare)),
-  def("all", [collection], "boolean", (args) => members("all", args[0]!).every((x) => x === true)),
-  def("any", [collection], "boolean", (args) => members("any", args[0]!).some((x) => x === true)),
+  def("all", [collection], "boolean", (args) => members("all", args[0]!, ["array", "set"]).every((x) => x === true)),
+  def("any", [collection], "boolean", (args) => members("any", args[0]!, ["array", "set"]).some((x) => x === true)),
 ];

@@ -40,15 +40,17 @@ export const arithBuiltins: BuiltinDef[] = [
   def("minus", [anyOf("number", "set"), anyOf("number", "set")], anyOf("number", "set"), (args) => {
     const a = args[0]!;
     const b = args[1]!;
-    if (a instanceof RSet) {
-      if (!(b instanceof RSet)) throw typeErr("minus", 2, ["set"], b);
+    const aNum = typeof a === "number" || typeof a === "bigint";
+    const bNum = typeof b === "number" || typeof b === "bigint";
+    if (a instanceof RSet && b instanceof RSet) {
       const out = new RSet();
       for (const x of a) if (!b.has(x)) out.add(x);
       return out;
     }
-    if (typeof a !== "number" && typeof a !== "bigint") throw typeErr("minus", 1, ["number", "set"], a);
-    if (typeof b !== "number" && typeof b !== "bigint") throw typeErr("minus", 2, ["number"], b);
-    return sub(a, b);
+    // OPA's messages: operand 2 is named "set" only when operand 1 is a set and operand 2 a number.
+    if (!aNum && !(a instanceof RSet)) throw typeErr("minus", 1, ["number", "set"], a);
+    if (!aNum || !bNum) throw typeErr("minus", 2, [bNum ? "set" : "number"], b);
+    return sub(a as number | bigint, b as number | bigint);
   }),
   def("mul", ["number", "number"], "number", (args) => {
     const [a, b] = nums("mul", args);
@@ -89,8 +91,8 @@ export const arithBuiltins: BuiltinDef[] = [
   def("numbers.range_step", ["number", "number", "number"], arrayOf("number"), (args) => {
     const [a, b] = nums("numbers.range_step", args);
     const s = numArg("numbers.range_step", args, 2);
-    if (!isInt(s)) throw fail("numbers.range_step", "step must be a positive integer");
-    if (float(s) <= 0) throw fail("numbers.range_step", "step must be a positive integer");
+    // OPA's message already names the builtin and its error wrapper prefixes the name again.
+    if (!isInt(s) || float(s) <= 0) throw fail("numbers.range_step", "numbers.range_step: step must be a positive integer");
     return range("numbers.range_step", a, b, s);
   }),
   def("bits.or", ["number", "number"], "number", (args) => num(intArg("bits.or", args, 0) | intArg("bits.or", args, 1))),

@@ -100,11 +100,11 @@ export function fixedZone(name: string, offset: number): Zone {
 
 /** An IANA zone through Intl (available in browsers and Node). Undefined when unknown. */
 export function ianaZone(name: string): Zone | undefined {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat("en-US", {
+  const make = (locale: string) =>
+    new Intl.DateTimeFormat(locale, {
       timeZone: name,
       hourCycle: "h23",
+      era: "short",
       year: "numeric",
       month: "numeric",
       day: "numeric",
@@ -113,28 +113,40 @@ export function ianaZone(name: string): Zone | undefined {
       second: "numeric",
       timeZoneName: "short",
     });
+  let us: Intl.DateTimeFormat;
+  let gb: Intl.DateTimeFormat;
+  try {
+    us = make("en-US");
+    gb = make("en-GB");
   } catch {
     return undefined;
   }
+  const numeric = (abbr: string) => /^(GMT|UTC)([+-]|$)/.test(abbr);
+  // British English names only European zones the way tzdata does (elsewhere it invents names like "GST").
+  const european = /^(Europe\/|CET$|EET$|WET$|MET$|GB$|Eire$)/.test(name);
   return {
     name,
     at(secs: number) {
       // Intl handles years 1..9999 well enough; clamp outside that.
       const ms = Math.max(Math.min(secs * 1000, 8.64e15), -8.64e15);
-      const parts = fmt.formatToParts(new Date(ms));
+      const parts = us.formatToParts(new Date(ms));
       const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
       let year = get("year");
-      if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
+      if (/^B/.test(parts.find((p) => p.type === "era")?.value ?? "")) year = 1 - year;
       const local = daysFromCivil(year, get("month"), get("day")) * 86400 + get("hour") * 3600 + get("minute") * 60 + get("second");
       const offset = local - Math.floor(ms / 1000);
+      // Go prints the zone's abbreviation: US English names American zones, British English European ones;
+      // zones without a name print as a numeric offset like Go's "+03".
       let abbr = parts.find((p) => p.type === "timeZoneName")?.value ?? name;
-      if (/^GMT[+-]/.test(abbr) || abbr === "GMT") {
-        // Go prints numeric abbreviations like "+03" when the zone has no name.
-        const sign = offset < 0 ? "-" : "+";
-        const a = Math.abs(offset);
-        const hh = String(Math.floor(a / 3600)).padStart(2, "0");
-        const mm = Math.floor((a % 3600) / 60);
-        abbr = offset === 0 && abbr === "GMT" ? "GMT" : sign + hh + (mm ? String(mm).padStart(2, "0") : "");
+      if (numeric(abbr) && european) abbr = gb.formatToParts(new Date(ms)).find((p) => p.type === "timeZoneName")?.value ?? abbr;
+      if (numeric(abbr)) {
+        if (offset === 0) abbr = /^UTC/.test(abbr) ? "UTC" : "GMT";
+        else {
+          const a = Math.abs(offset);
+          const hh = String(Math.floor(a / 3600)).padStart(2, "0");
+          const mm = Math.floor((a % 3600) / 60);
+          abbr = (offset < 0 ? "-" : "+") + hh + (mm ? String(mm).padStart(2, "0") : "");
+        }
       }
       return { offset, abbr };
     },

@@ -1,13 +1,17 @@
 // Encodings: yaml, base64, base64url, hex, urlquery.
-import { parseAllDocuments, stringify as yamlStringify } from "yaml";
+import { Document, Scalar, parseAllDocuments, visit } from "yaml";
 import { RObject, RSet, fromJSON, toJSON, type Value } from "../value.js";
-import { def, fail, obj, str, typeErr } from "./args.js";
+import { def, fail, obj, operandErr, str } from "./args.js";
+import { marshal } from "./json.js";
 import { base64Decode, base64Encode, fromUtf8, hexEncode, utf8 } from "./bytes.js";
+import { UTC, toCivil } from "./civil.js";
+import { RFC3339Nano, formatLayout } from "./golayout.js";
 import type { BuiltinDef } from "./types.js";
 
 function yamlLoad(name: string, s: string): Value {
   try {
-    const docs = parseAllDocuments(s, { intAsBigInt: true, merge: true, uniqueKeys: true });
+    // YAML 1.1, as Go's yaml.v2 reads it ("yes"/"on" are booleans, merge keys work).
+    const docs = parseAllDocuments(s, { version: "1.1", intAsBigInt: true, merge: true, uniqueKeys: true });
     const list = Array.isArray(docs) ? docs : [docs];
     for (const d of list) if (d.errors.length > 0) throw d.errors[0];
     // Go's yaml unmarshal reads the first document only.
@@ -20,7 +24,8 @@ function yamlLoad(name: string, s: string): Value {
 
 /** YAML → JSON as sigs.k8s.io/yaml does: non-string keys become their text, dates become strings. */
 function normaliseYaml(j: unknown): unknown {
-  if (j instanceof Date) return j.toISOString();
+  // Timestamps come back as Go's time.Time marshals: RFC 3339 with trimmed fractional seconds.
+  if (j instanceof Date) return formatLayout(toCivil(BigInt(j.getTime()) * 1000000n, UTC), RFC3339Nano);
   if (Array.isArray(j)) return j.map(normaliseYaml);
   if (j instanceof Map) {
     const o: Record<string, unknown> = {};
@@ -33,6 +38,29 @@ function normaliseYaml(j: unknown): unknown {
     return o;
   }
   return j;
+}
+
+/** Strings a YAML 1.1 reader (Go's yaml.v2) would take for another type: Go double-quotes these. */
+function ambiguous(s: string): boolean {
+  return (
+    /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|)$/.test(s) ||
+    /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/.test(s) ||
+    /^[-+]?0b[01_]+$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o?[0-7_]+$/.test(s) ||
+    /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(s) ||
+    /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)
+  );
+}
+
+/** YAML text as sigs.k8s.io/yaml (go-yaml v2) writes it: sorted keys, unindented sequences, no line folding,
+ * double quotes for type-ambiguous strings and single quotes where plain style is impossible. */
+export function yamlMarshal(v: Value): string {
+  const doc = new Document(toJSON(v), { sortMapEntries: true });
+  visit(doc, {
+    Scalar(_k, node: Scalar) {
+      if (typeof node.value === "string" && !node.value.includes("\n") && ambiguous(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString({ indentSeq: false, lineWidth: 0, singleQuote: true });
 }
 
 /** Go's url.QueryEscape. */
@@ -71,9 +99,7 @@ export function queryUnescape(name: string, s: string): string {
 }
 
 export const encodingBuiltins: BuiltinDef[] = [
-  def("yaml.marshal", ["any"], "string", (args) =>
-    yamlStringify(toJSON(args[0]!), { indentSeq: false, lineWidth: 0, sortMapEntries: true }),
-  ),
+  def("yaml.marshal", ["any"], "string", (args) => yamlMarshal(args[0]!)),
   def("yaml.unmarshal", ["string"], "any", (args) => yamlLoad("yaml.unmarshal", str("yaml.unmarshal", args, 0))),
   def("yaml.is_valid", ["string"], "boolean", (args) => {
     const s = args[0]!;
@@ -100,9 +126,13 @@ export const encodingBuiltins: BuiltinDef[] = [
     base64Encode(utf8(str("base64url.encode_no_pad", args, 0)), true, false),
   ),
   def("base64url.decode", ["string"], "string", (args) => {
-    const s = str("base64url.decode", args, 0);
-    // OPA accepts both padded and unpadded input.
-    const b = base64Decode(s, true, true) ?? base64Decode(s, true, false);
+    let s = str("base64url.decode", args, 0);
+    // Restore omitted padding (RFC 7515 appendix C), as OPA does.
+    if (!s.endsWith("=")) {
+      if (s.length % 4 === 1) throw fail("base64url.decode", `illegal base64url string: ${s}`);
+      s += "=".repeat((4 - (s.length % 4)) % 4);
+    }
+    const b = base64Decode(s, true, true);
     if (!b) throw fail("base64url.decode", "illegal base64 data at input byte 0");
     return fromUtf8(b);
   }),
@@ -123,13 +153,14 @@ export const encodingBuiltins: BuiltinDef[] = [
   def("urlquery.encode_object", [{ objectOf: ["string", { anyOf: ["string", { arrayOf: "string" }, { setOf: "string" }] }] }], "string", (args) => {
     const o = obj("urlquery.encode_object", args, 0);
     const parts: string[] = [];
+    const bad = () => operandErr("urlquery.encode_object", 1, "values must be string, array[string], or set[string]");
     for (const [k, v] of o.sortedEntries()) {
-      if (typeof k !== "string") throw typeErr("urlquery.encode_object", 1, ["string"], k);
+      const key = typeof k === "string" ? k : marshal(k);
       const vals = typeof v === "string" ? [v] : Array.isArray(v) ? v : v instanceof RSet ? v.sorted() : undefined;
-      if (!vals) throw typeErr("urlquery.encode_object", 1, ["string", "array", "set"], v);
+      if (!vals) throw bad();
       for (const x of vals) {
-        if (typeof x !== "string") throw typeErr("urlquery.encode_object", 1, ["string"], x);
-        parts.push(queryEscape(k) + "=" + queryEscape(x));
+        if (typeof x !== "string") throw bad();
+        parts.push(queryEscape(key) + "=" + queryEscape(x));
       }
     }
     return parts.join("&");

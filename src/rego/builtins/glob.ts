@@ -1,5 +1,5 @@
 // glob.match (gobwas/glob syntax as OPA uses it) and glob.quote_meta.
-import { RSet, type Value } from "../value.js";
+import type { Value } from "../value.js";
 import { def, fail, str, typeErr } from "./args.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
 
@@ -83,8 +83,8 @@ export function globToRegex(glob: string, delims: string[]): string {
 function delimiters(args: Value[]): string[] {
   const d = args[1]!;
   if (d === null) return [];
-  if (!Array.isArray(d) && !(d instanceof RSet)) throw typeErr("glob.match", 2, ["array", "null"], d);
-  const xs = Array.isArray(d) ? d : d.sorted();
+  if (!Array.isArray(d)) throw typeErr("glob.match", 2, ["array", "null"], d);
+  const xs = d;
   const out: string[] = [];
   for (const x of xs) {
     if (typeof x !== "string") throw typeErr("glob.match", 2, ["array[string]"], d);

@@ -1,37 +1,21 @@
-// Go's fmt verbs as OPA's sprintf exposes them. OPA hands Go integers (int or *big.Int) for integral numbers,
-// float64 for the rest, Go strings for strings, and AST values (printed as Rego text) for everything else —
-// so e.g. `sprintf("%.2f", [3])` prints `%!f(int=3)` exactly as OPA does.
-import { RObject, RSet, regoText, type Value } from "../value.js";
+// Go's fmt verbs as OPA's sprintf exposes them. OPA hands Go integers (int, or *big.Int beyond int64) for
+// integral numbers, float64 for other numbers, and Go strings for everything else (strings as they are, other
+// values as their Rego text) — so `sprintf("%.2f", [3])` prints `%!f(int=3)` and `sprintf("%d", [true])`
+// prints `%!d(string=true)`, exactly as OPA does.
+import { regoText, type Value } from "../value.js";
 
-type GoArg =
-  | { kind: "int"; v: bigint; big: boolean }
-  | { kind: "float"; v: number }
-  | { kind: "string"; v: string }
-  | { kind: "bool"; v: boolean }
-  | { kind: "ast"; v: Value; type: string };
+type GoArg = { kind: "int"; v: bigint; big: boolean } | { kind: "float"; v: number } | { kind: "string"; v: string };
 
 export function toGoArg(v: Value): GoArg {
   if (typeof v === "bigint") return { kind: "int", v, big: v > 9223372036854775807n || v < -9223372036854775808n };
   if (typeof v === "number") return Number.isInteger(v) ? { kind: "int", v: BigInt(v), big: false } : { kind: "float", v };
   if (typeof v === "string") return { kind: "string", v };
-  if (typeof v === "boolean") return { kind: "bool", v };
-  const type = v === null ? "ast.Null" : Array.isArray(v) ? "*ast.Array" : v instanceof RSet ? "*ast.set" : v instanceof RObject ? "*ast.object" : "ast.Value";
-  return { kind: "ast", v, type };
+  return { kind: "string", v: regoText(v) };
 }
 
 function goTypeName(a: GoArg): string {
-  switch (a.kind) {
-    case "int":
-      return a.big ? "*big.Int" : "int";
-    case "float":
-      return "float64";
-    case "string":
-      return "string";
-    case "bool":
-      return "ast.Boolean";
-    case "ast":
-      return a.type;
-  }
+  // *big.Int reports itself as "big.Int" in its own bad-verb text.
+  return a.kind === "int" ? (a.big ? "big.Int" : "int") : a.kind === "float" ? "float64" : "string";
 }
 
 /** Go's strconv.Quote (printable runes kept, others escaped). */
@@ -171,7 +155,7 @@ function signed(s: string, neg: boolean, sp: Spec): string {
 }
 
 function bad(verb: string, a: GoArg): string {
-  const text = a.kind === "ast" ? regoText(a.v) : a.kind === "float" ? formatG(a.v, -1) : String(a.v);
+  const text = a.kind === "float" ? formatG(a.v, -1) : String(a.v);
   return `%!${verb}(${goTypeName(a)}=${text})`;
 }
 
@@ -265,15 +249,6 @@ function fmtOne(verb: string, a: GoArg, sp: Spec): string {
           return bad(verb, a);
       }
     }
-    case "bool":
-      if (verb === "v" || verb === "t" || verb === "s") return pad(a.v ? "true" : "false", sp, false);
-      return bad(verb, a);
-    case "ast": {
-      const s = regoText(a.v);
-      if (verb === "v" || verb === "s") return pad(s, sp, false);
-      if (verb === "q") return pad(goQuote(s), sp, false);
-      return bad(verb, a);
-    }
   }
 }
 
@@ -335,7 +310,7 @@ export function goSprintf(format: string, values: Value[]): string {
     out += fmtOne(verb, a, sp);
   }
   if (argi < args.length) {
-    const extra = args.slice(argi).map((a) => `${goTypeName(a)}=${a.kind === "ast" ? regoText(a.v) : a.kind === "float" ? formatG(a.v, -1) : String(a.v)}`);
+    const extra = args.slice(argi).map((a) => `${goTypeName(a)}=${a.kind === "float" ? formatG(a.v, -1) : String(a.v)}`);
     out += `%!(EXTRA ${extra.join(", ")})`;
   }
   return out;

@@ -410,7 +410,7 @@ export function parseLayout(layout: string, value: string, defaultZone: Zone = U
 export const RFC3339 = "2006-01-02T15:04:05Z07:00";
 export const RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00";
 
-/** Named layouts OPA accepts in time.format / time.parse_ns. */
+/** Named layouts OPA accepts in time.format / time.parse_ns (any other string is a layout itself). */
 export const namedLayouts: Record<string, string> = {
   ANSIC: "Mon Jan _2 15:04:05 2006",
   UnixDate: "Mon Jan _2 15:04:05 MST 2006",
@@ -422,12 +422,4 @@ export const namedLayouts: Record<string, string> = {
   RFC1123Z: "Mon, 02 Jan 2006 15:04:05 -0700",
   RFC3339,
   RFC3339Nano,
-  Kitchen: "3:04PM",
-  Stamp: "Jan _2 15:04:05",
-  StampMilli: "Jan _2 15:04:05.000",
-  StampMicro: "Jan _2 15:04:05.000000",
-  StampNano: "Jan _2 15:04:05.000000000",
-  DateTime: "2006-01-02 15:04:05",
-  DateOnly: "2006-01-02",
-  TimeOnly: "15:04:05",
 };

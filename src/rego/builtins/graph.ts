@@ -1,6 +1,6 @@
 // graph.reachable and graph.reachable_paths over adjacency objects (node → array/set of neighbours).
-import { RObject, RSet, type Value } from "../value.js";
-import { def, obj, typeErr } from "./args.js";
+import { RObject, RSet, typeName, type Value } from "../value.js";
+import { def, obj, operandErr } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 function neighbours(g: RObject, n: Value): Value[] | undefined {
@@ -14,7 +14,7 @@ function neighbours(g: RObject, n: Value): Value[] | undefined {
 function starts(name: string, v: Value): Value[] {
   if (Array.isArray(v)) return v;
   if (v instanceof RSet) return v.sorted();
-  throw typeErr(name, 2, ["array", "set"], v);
+  throw operandErr(name, 2, `must be {array, set} but got ${typeName(v)}`);
 }
 
 export const graphBuiltins: BuiltinDef[] = [
@@ -36,18 +36,32 @@ export const graphBuiltins: BuiltinDef[] = [
   def("graph.reachable_paths", [{ objectOf: ["any", { anyOf: [{ arrayOf: "any" }, { setOf: "any" }] }] }, { anyOf: [{ arrayOf: "any" }, { setOf: "any" }] }], { setOf: { arrayOf: "any" } }, (args) => {
     const g = obj("graph.reachable_paths", args, 0);
     const out = new RSet();
-    const go = (n: Value, path: Value[]) => {
-      const ns = neighbours(g, n);
+    // Depth-first from each neighbour of each start node; a path is committed at a node without edges,
+    // at a neighbour outside the graph (without it), and wherever an edge closes a cycle.
+    const build = (node: Value, path: Value[], seen: RSet) => {
+      const ns = neighbours(g, node);
       if (ns === undefined) {
-        if (path.length) out.add(path);
+        out.add(path);
         return;
       }
-      const p = [...path, n];
-      const next = ns.filter((m) => !p.some((x) => new RSet([x]).has(m)));
-      if (next.length === 0) out.add(p);
-      for (const m of next) go(m, p);
+      const p = [...path, node];
+      if (ns.length === 0) {
+        out.add(p);
+        return;
+      }
+      const seen2 = new RSet(seen);
+      seen2.add(node);
+      for (const m of ns) {
+        if (seen2.has(m)) out.add(p);
+        else build(m, p, seen2);
+      }
     };
-    for (const s of starts("graph.reachable_paths", args[1]!)) go(s, []);
+    for (const s of starts("graph.reachable_paths", args[1]!)) {
+      const ns = neighbours(g, s);
+      if (ns === undefined) continue;
+      if (ns.length === 0) out.add([s]);
+      for (const m of ns) build(m, [s], new RSet([s]));
+    }
     return out;
   }),
 ];

@@ -186,7 +186,19 @@ const K512: bigint[] = (() => {
 
 const rotr64 = (x: bigint, n: bigint) => ((x >> n) | (x << (64n - n))) & M64;
 
-export function sha512(msg: Uint8Array): Uint8Array {
+const IV512 = [
+  0x6a09e667f3bcc908n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
+  0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n,
+];
+const IV384 = [
+  0xcbbb9d5dc1059ed8n, 0x629a292a367cd507n, 0x9159015a3070dd17n, 0x152fecd8f70e5939n,
+  0x67332667ffc00b31n, 0x8eb44a8768581511n, 0xdb0c2e0d64f98fa7n, 0x47b5481dbefa4fa4n,
+];
+
+export const sha512 = (msg: Uint8Array): Uint8Array => sha2_64(msg, IV512, 64);
+export const sha384 = (msg: Uint8Array): Uint8Array => sha2_64(msg, IV384, 48);
+
+function sha2_64(msg: Uint8Array, iv: bigint[], outLen: number): Uint8Array {
   const len = msg.length;
   const total = (((len + 16) >> 7) + 1) << 7;
   const b = new Uint8Array(total);
@@ -194,10 +206,7 @@ export function sha512(msg: Uint8Array): Uint8Array {
   b[len] = 0x80;
   const bits = BigInt(len) * 8n;
   for (let i = 0; i < 16; i++) b[total - 1 - i] = Number((bits >> BigInt(8 * i)) & 0xffn);
-  const h = [
-    0x6a09e667f3bcc908n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
-    0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n,
-  ];
+  const h = [...iv];
   const w: bigint[] = new Array(80);
   for (let off = 0; off < total; off += 128) {
     for (let i = 0; i < 16; i++) {
@@ -233,5 +242,5 @@ export function sha512(msg: Uint8Array): Uint8Array {
   h.forEach((x, i) => {
     for (let j = 0; j < 8; j++) out[8 * i + j] = Number((x >> BigInt(56 - 8 * j)) & 0xffn);
   });
-  return out;
+  return out.slice(0, outLen);
 }

@@ -1,9 +1,9 @@
-// io.jwt.* — HMAC-SHA256 only (HS256). Public-key algorithms (RS*, PS*, ES*) and HS384/HS512 are not
-// implemented: verifying them raises a builtin error rather than guessing.
+// io.jwt.* — HMAC algorithms only (HS256, HS384, HS512). Public-key algorithms (RS*, PS*, ES*) are not
+// implemented: signing or verifying with them raises a builtin error rather than guessing.
 import { RObject, num, type Value } from "../value.js";
 import { def, fail, obj, str } from "./args.js";
 import { base64Decode, base64Encode, fromUtf8, hexEncode, utf8 } from "./bytes.js";
-import { hmac, sha256 } from "./hash.js";
+import { hmac, sha256, sha384, sha512 } from "./hash.js";
 import { marshal, unmarshal } from "./json.js";
 import { float } from "./numeric.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
@@ -32,8 +32,14 @@ function parseToken(name: string, token: string): Parsed {
   return { header, payload, signingInput: parts[0] + "." + parts[1], sig: b64urlDecode(name, parts[2]!) };
 }
 
-function hs256(secret: Uint8Array, input: string): Uint8Array {
-  return hmac(sha256, secret, utf8(input));
+const HMACS: Record<string, (key: Uint8Array, msg: Uint8Array) => Uint8Array> = {
+  HS256: (k, m) => hmac(sha256, k, m),
+  HS384: (k, m) => hmac(sha384, k, m, 128),
+  HS512: (k, m) => hmac(sha512, k, m, 128),
+};
+
+function hs(alg: string, secret: Uint8Array, input: string): Uint8Array {
+  return HMACS[alg]!(secret, utf8(input));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -47,10 +53,10 @@ function sign(name: string, header: RObject, payloadText: string, key: RObject):
   const alg = header.get("alg");
   const input = b64url(utf8(marshal(header))) + "." + b64url(utf8(payloadText));
   if (alg === "none") return input + ".";
-  if (alg !== "HS256") throw fail(name, `unsupported signing algorithm ${typeof alg === "string" ? alg : ""}`.trim());
+  if (typeof alg !== "string" || !HMACS[alg]) throw fail(name, `unsupported signing algorithm ${typeof alg === "string" ? alg : ""}`.trim());
   const k = key.get("k");
-  if (key.get("kty") !== "oct" || typeof k !== "string") throw fail(name, "HS256 needs an oct JWK with a \"k\" member");
-  return input + "." + b64url(hs256(b64urlDecode(name, k), input));
+  if (key.get("kty") !== "oct" || typeof k !== "string") throw fail(name, `${alg} needs an oct JWK with a "k" member`);
+  return input + "." + b64url(hs(alg, b64urlDecode(name, k), input));
 }
 
 export const jwtBuiltins: BuiltinDef[] = [
@@ -58,9 +64,12 @@ export const jwtBuiltins: BuiltinDef[] = [
     const t = parseToken("io.jwt.decode", str("io.jwt.decode", args, 0));
     return [t.header, t.payload, hexEncode(t.sig)];
   }),
-  def("io.jwt.verify_hs256", ["string", "string"], "boolean", (args) => {
-    const t = parseToken("io.jwt.verify_hs256", str("io.jwt.verify_hs256", args, 0));
-    return sameBytes(hs256(utf8(str("io.jwt.verify_hs256", args, 1)), t.signingInput), t.sig);
+  ...(["HS256", "HS384", "HS512"] as const).map((alg) => {
+    const name = `io.jwt.verify_${alg.toLowerCase()}`;
+    return def(name, ["string", "string"], "boolean", (args) => {
+      const t = parseToken(name, str(name, args, 0));
+      return sameBytes(hs(alg, utf8(str(name, args, 1)), t.signingInput), t.sig);
+    });
   }),
   def("io.jwt.encode_sign", ["object", "object", "object"], "string", (args) =>
     sign("io.jwt.encode_sign", obj("io.jwt.encode_sign", args, 0), marshal(obj("io.jwt.encode_sign", args, 1)), obj("io.jwt.encode_sign", args, 2)),
@@ -93,8 +102,8 @@ export const jwtBuiltins: BuiltinDef[] = [
     const secret = c.get("secret");
     if (c.get("cert") !== undefined && secret === undefined) throw fail(name, "public-key (cert) verification is not supported");
     if (typeof secret !== "string") throw fail(name, "no key to verify the signature with");
-    if (alg !== "HS256") throw fail(name, `unsupported signing algorithm ${String(alg)}`);
-    if (!sameBytes(hs256(utf8(secret), t.signingInput), t.sig)) return invalid;
+    if (typeof alg !== "string" || !HMACS[alg]) throw fail(name, `unsupported signing algorithm ${String(alg)}`);
+    if (!sameBytes(hs(alg, utf8(secret), t.signingInput), t.sig)) return invalid;
     const p = t.payload;
     if (!(p instanceof RObject)) return invalid;
     const nowV = c.get("time");

@@ -1,6 +1,6 @@
 // net.cidr_* builtins over IPv4 and IPv6, with addresses as bigints.
-import { RSet, type Value } from "../value.js";
-import { def, fail, str, typeErr } from "./args.js";
+import { RObject, RSet, type Value } from "../value.js";
+import { def, fail, str } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 interface Addr {
@@ -86,14 +86,39 @@ function netArg(name: string, args: Value[], i: number): Net {
   return n;
 }
 
-/** A CIDR, or a bare address as a single-host network. */
-function netOrIP(name: string, args: Value[], i: number): Net {
-  const s = str(name, args, i);
-  const n = parseCIDR(s);
-  if (n) return n;
+/** An address (as a single-host network) or a CIDR, in the order OPA tries them. */
+function ipOrNet(name: string, s: string): Net {
   const a = parseIP(s);
-  if (!a) throw fail(name, `invalid CIDR address: ${s}`);
-  return { v6: a.v6, base: a.n, bits: a.v6 ? 128 : 32 };
+  if (a) return { v6: a.v6, base: a.n, bits: a.v6 ? 128 : 32 };
+  const n = parseCIDR(s);
+  if (!n) throw fail(name, `not a valid textual representation of an IP address or CIDR: ${s}`);
+  return n;
+}
+
+function netText(name: string, s: string): Net {
+  const n = parseCIDR(s);
+  if (!n) throw fail(name, `invalid CIDR address: ${s}`);
+  return n;
+}
+
+/** Go's IP.DefaultMask: the classful prefix length of an IPv4 address. */
+function classfulBits(n: bigint): number {
+  const first = Number(n >> 24n);
+  return first < 0x80 ? 8 : first < 0xc0 ? 16 : 24;
+}
+
+/** net.cidr_contains_matches operands: a string, or a collection of strings / non-empty arrays (CIDR first). */
+function matchTerms(name: string, v: Value, pos: number): [string, Value][] {
+  const cidrOf = (x: Value): string => {
+    const c = typeof x === "string" ? x : Array.isArray(x) && x.length > 0 ? x[0]! : undefined;
+    if (typeof c !== "string") throw fail(name, `operand ${pos}: element must be string or non-empty array`);
+    return c;
+  };
+  if (typeof v === "string") return [[v, v]];
+  if (Array.isArray(v)) return v.map((x, i) => [cidrOf(x), i]);
+  if (v instanceof RSet) return v.sorted().map((x) => [cidrOf(x), x]);
+  if (v instanceof RObject) return v.sortedEntries().map(([k, x]) => [cidrOf(x), k]);
+  return [];
 }
 
 function contains(outer: Net, inner: Net): boolean {
@@ -160,7 +185,16 @@ function merge(nets: Net[]): Net[] {
 }
 
 export const netBuiltins: BuiltinDef[] = [
-  def("net.cidr_contains", ["string", "string"], "boolean", (args) => contains(netArg("net.cidr_contains", args, 0), netOrIP("net.cidr_contains", args, 1))),
+  def("net.cidr_contains", ["string", "string"], "boolean", (args) =>
+    contains(netArg("net.cidr_contains", args, 0), ipOrNet("net.cidr_contains", str("net.cidr_contains", args, 1))),
+  ),
+  def("net.cidr_contains_matches", ["any", "any"], { setOf: { arrayOf: "any" } }, (args) => {
+    const name = "net.cidr_contains_matches";
+    const out = new RSet();
+    for (const [c1, i1] of matchTerms(name, args[0]!, 1))
+      for (const [c2, i2] of matchTerms(name, args[1]!, 2)) if (contains(netText(name, c1), ipOrNet(name, c2))) out.add([i1, i2]);
+    return out;
+  }),
   def("net.cidr_intersects", ["string", "string"], "boolean", (args) => {
     const a = netArg("net.cidr_intersects", args, 0);
     const b = netArg("net.cidr_intersects", args, 1);
@@ -170,23 +204,28 @@ export const netBuiltins: BuiltinDef[] = [
   def("net.cidr_expand", ["string"], { setOf: "string" }, (args) => {
     const n = netArg("net.cidr_expand", args, 0);
     const size = 1n << BigInt(width(n) - n.bits);
-    if (size > 65536n) throw fail("net.cidr_expand", "CIDR too large to expand");
+    // OPA has no limit (only cancellation); a cap keeps a typo like /8 from exhausting memory.
+    if (size > 1048576n) throw fail("net.cidr_expand", "CIDR too large to expand (more than 2^20 addresses)");
     const out = new RSet();
     for (let i = 0n; i < size; i++) out.add(ipText(n.v6, n.base + i));
     return out;
   }),
   def("net.cidr_merge", [{ anyOf: [{ arrayOf: "string" }, { setOf: "string" }] }], { setOf: "string" }, (args) => {
+    const name = "net.cidr_merge";
     const v = args[0]!;
-    if (!Array.isArray(v) && !(v instanceof RSet)) throw typeErr("net.cidr_merge", 1, ["array", "set"], v);
+    if (!Array.isArray(v) && !(v instanceof RSet)) throw fail(name, "operand must be an array");
     const nets: Net[] = [];
     for (const x of Array.isArray(v) ? v : v.sorted()) {
-      if (typeof x !== "string") throw typeErr("net.cidr_merge", 1, ["string"], x);
-      const n = parseCIDR(x) ?? (() => {
-        const a = parseIP(x);
-        return a ? { v6: a.v6, base: a.n, bits: a.v6 ? 128 : 32 } : undefined;
-      })();
-      if (!n) throw fail("net.cidr_merge", `invalid CIDR address: ${x}`);
-      nets.push(n);
+      if (typeof x !== "string") throw fail(name, "element must be string");
+      const a = parseIP(x);
+      if (a) {
+        // OPA gives a bare IPv4 address its classful default mask; IPv6 needs a prefix.
+        if (a.v6) throw fail(name, "IPv6 invalid: needs prefix length");
+        const bits = classfulBits(a.n);
+        nets.push({ v6: false, base: a.n & mask(bits, 32), bits });
+        continue;
+      }
+      nets.push(netText(name, x));
     }
     return new RSet(merge(nets).map(cidrText));
   }),

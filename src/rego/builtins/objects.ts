@@ -1,7 +1,7 @@
 // Object builtins: object.get/union/union_n/remove/filter/keys/subset.
 import { RObject, RSet, equal, type Value } from "../value.js";
-import { anyOf, arr, def, obj, setOf, typeErr } from "./args.js";
-import type { BuiltinDef } from "./types.js";
+import { anyOf, arr, def, elemErr, obj, setOf, typeErr } from "./args.js";
+import { BuiltinError, type BuiltinDef } from "./types.js";
 
 /** One step of a path into any collection: object key, array index, or set member. */
 export function child(v: Value, k: Value): Value | undefined {
@@ -30,35 +30,47 @@ function keyList(name: string, args: Value[], i: number): Value[] {
   throw typeErr(name, i + 1, ["object", "set", "array"], v);
 }
 
-/** OPA's object.subset relation, generalised to sets and arrays as documented. */
-export function subset(sup: Value, sub: Value): boolean {
-  if (sup instanceof RObject && sub instanceof RObject) {
-    for (const [k, v] of sub) {
-      const s = sup.get(k);
-      if (s === undefined) return false;
-      if (!subset(s, v)) return false;
-    }
+function setSubset(sup: RSet, sub: RSet): boolean {
+  for (const x of sub) if (!sup.has(x)) return false;
+  return true;
+}
+
+/** `sub` appears contiguously, in order, within `sup`. */
+function arraySubset(sup: Value[], sub: Value[]): boolean {
+  if (sub.length > sup.length) return false;
+  outer: for (let i = 0; i + sub.length <= sup.length; i++) {
+    for (let j = 0; j < sub.length; j++) if (!equal(sup[i + j]!, sub[j]!)) continue outer;
     return true;
   }
-  if (sup instanceof RSet && sub instanceof RSet) {
-    for (const x of sub) if (!sup.has(x)) return false;
-    return true;
+  return false;
+}
+
+/** Every member of the set occurs in the array. OPA counts matching array elements, duplicates included,
+ * and an empty array never qualifies; both quirks are kept. */
+function arraySetSubset(sup: Value[], sub: RSet): boolean {
+  let unmatched = sub.size;
+  for (const x of sup) {
+    if (sub.has(x)) unmatched--;
+    if (unmatched <= 0) return true;
   }
-  if (Array.isArray(sup) && Array.isArray(sub)) {
-    // Contiguous, in order.
-    if (sub.length === 0) return true;
-    outer: for (let i = 0; i + sub.length <= sup.length; i++) {
-      for (let j = 0; j < sub.length; j++) if (!equal(sup[i + j]!, sub[j]!)) continue outer;
-      return true;
-    }
-    return false;
+  return false;
+}
+
+/** Objects recurse into values that are both objects, both sets or both arrays; otherwise values must be equal. */
+function objectSubset(sup: RObject, sub: RObject): boolean {
+  for (const [k, v] of sub) {
+    const s = sup.get(k);
+    if (s === undefined) return false;
+    if (equal(s, v)) continue;
+    if (s instanceof RObject && v instanceof RObject) {
+      if (!objectSubset(s, v)) return false;
+    } else if (s instanceof RSet && v instanceof RSet) {
+      if (!setSubset(s, v)) return false;
+    } else if (Array.isArray(s) && Array.isArray(v)) {
+      if (!arraySubset(s, v)) return false;
+    } else return false;
   }
-  if (Array.isArray(sup) && sub instanceof RSet) {
-    const s = new RSet(sup);
-    for (const x of sub) if (!s.has(x)) return false;
-    return true;
-  }
-  return equal(sup, sub);
+  return true;
 }
 
 export const objectBuiltins: BuiltinDef[] = [
@@ -82,7 +94,7 @@ export const objectBuiltins: BuiltinDef[] = [
     const xs = arr("object.union_n", args, 0);
     let out = new RObject();
     for (const x of xs) {
-      if (!(x instanceof RObject)) throw typeErr("object.union_n", 1, ["array[object]"], args[0]!);
+      if (!(x instanceof RObject)) throw elemErr("object.union_n", 1, xs, x, "object");
       out = mergeObjects(out, x);
     }
     return out;
@@ -106,12 +118,10 @@ export const objectBuiltins: BuiltinDef[] = [
   def("object.subset", [anyOf("object", "set", "array"), anyOf("object", "set", "array")], "boolean", (args) => {
     const sup = args[0]!;
     const sub = args[1]!;
-    const ok = (v: Value) => v instanceof RObject || v instanceof RSet || Array.isArray(v);
-    if (!ok(sup)) throw typeErr("object.subset", 1, ["object", "set", "array"], sup);
-    if (!ok(sub)) throw typeErr("object.subset", 2, ["object", "set", "array"], sub);
-    if (sup instanceof RObject !== sub instanceof RObject) {
-      throw typeErr("object.subset", 2, [sup instanceof RObject ? "object" : "set or array"], sub);
-    }
-    return subset(sup, sub);
+    if (sup instanceof RObject && sub instanceof RObject) return objectSubset(sup, sub);
+    if (sup instanceof RSet && sub instanceof RSet) return setSubset(sup, sub);
+    if (Array.isArray(sup) && Array.isArray(sub)) return arraySubset(sup, sub);
+    if (Array.isArray(sup) && sub instanceof RSet) return arraySetSubset(sup, sub);
+    throw new BuiltinError("object.subset: both arguments object.subset must be of the same type or array and set", "eval_type_error");
   }),
 ];

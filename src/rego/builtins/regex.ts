@@ -105,19 +105,40 @@ export const regexBuiltins: BuiltinDef[] = [
     const s = str("regex.replace", args, 0);
     const r = re("regex.replace", str("regex.replace", args, 1), ctx);
     const rep = str("regex.replace", args, 2);
+    // OPA searches the remainder after each match afresh, so `^` matches again at every restart
+    // (regex.replace("aaa", "^a", "b") is "bbb"). OPA never advances past an empty match (it loops);
+    // here an empty match consumes one character instead.
     let out = "";
-    let last = 0;
-    for (const m of findAll(r, s, -1)) {
-      out += s.slice(last, m.index) + expand(rep, m);
-      last = m.index + m[0].length;
+    let rest = s;
+    for (;;) {
+      r.lastIndex = 0;
+      const m = r.exec(rest);
+      if (!m) break;
+      out += rest.slice(0, m.index) + expand(rep, m);
+      let next = m.index + m[0].length;
+      if (m[0].length === 0) {
+        const cp = rest.codePointAt(next);
+        if (cp === undefined) {
+          rest = "";
+          break;
+        }
+        const w = cp > 0xffff ? 2 : 1;
+        out += rest.slice(next, next + w);
+        next += w;
+      }
+      rest = rest.slice(next);
     }
-    return out + s.slice(last);
+    return out + rest;
   }),
   def("regex.template_match", ["string", "string", "string", "string"], "boolean", (args, ctx) => {
     const tpl = str("regex.template_match", args, 0);
     const value = str("regex.template_match", args, 1);
     const open = str("regex.template_match", args, 2);
     const close = str("regex.template_match", args, 3);
+    // OPA requires one-byte delimiters (its end-delimiter message reports the start delimiter's length).
+    const bytes = (x: string) => new TextEncoder().encode(x).length;
+    if (bytes(open) !== 1) throw fail("regex.template_match", `start delimiter has to be exactly one character long but is ${bytes(open)} long`);
+    if (bytes(close) !== 1) throw fail("regex.template_match", `end delimiter has to be exactly one character long but is ${bytes(open)} long`);
     // Literal text outside the delimiters, regular expressions inside; delimiters may nest inside a pattern.
     let pattern = "^";
     let i = 0;

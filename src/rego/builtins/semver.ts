@@ -1,41 +1,59 @@
-// semver.is_valid / semver.compare (Semantic Versioning 2.0.0, no "v" prefix, build metadata ignored).
+// semver.is_valid / semver.compare (Semantic Versioning precedence; build metadata ignored).
 import { compareStrings } from "../value.js";
 import { def, fail, str } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+// OPA's parser is more lenient than the SemVer grammar: a leading "v" is dropped, numbers may have leading
+// zeros, and an empty pre-release ("1.0.0-") is allowed.
+const META = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
+const INT64_MAX = 9223372036854775807n;
 
 interface SemVer {
   nums: [bigint, bigint, bigint];
-  pre: string[];
+  pre: string;
+}
+
+function cut(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + 1)];
 }
 
 export function parseSemver(s: string): SemVer | undefined {
-  const m = SEMVER.exec(s);
-  if (!m) return undefined;
-  return { nums: [BigInt(m[1]!), BigInt(m[2]!), BigInt(m[3]!)], pre: m[4] ? m[4].split(".") : [] };
+  if (s.startsWith("v")) s = s.slice(1);
+  const [rest, meta] = cut(s, "+");
+  if (meta !== "" && !META.test(meta)) return undefined;
+  const [core, pre] = cut(rest, "-");
+  if (pre !== "" && !META.test(pre)) return undefined;
+  const parts = core.split(".");
+  if (parts.length !== 3) return undefined;
+  const nums = parts.map((p) => (/^[+-]?\d+$/.test(p) && BigInt(p) <= INT64_MAX && BigInt(p) >= -INT64_MAX - 1n ? BigInt(p) : undefined));
+  if (nums.some((n) => n === undefined)) return undefined;
+  return { nums: nums as [bigint, bigint, bigint], pre };
 }
 
 export function compareSemver(a: SemVer, b: SemVer): number {
   for (let i = 0; i < 3; i++) if (a.nums[i] !== b.nums[i]) return a.nums[i]! < b.nums[i]! ? -1 : 1;
-  // A version without pre-release ranks above one with.
-  if (a.pre.length === 0 || b.pre.length === 0) return a.pre.length === b.pre.length ? 0 : a.pre.length === 0 ? 1 : -1;
-  for (let i = 0; i < Math.min(a.pre.length, b.pre.length); i++) {
-    const x = a.pre[i]!;
-    const y = b.pre[i]!;
-    const xn = /^\d+$/.test(x);
-    const yn = /^\d+$/.test(y);
-    if (xn && yn) {
+  if (a.pre === b.pre) return 0;
+  // Otherwise equal versions: the one without a pre-release is greater.
+  if (a.pre === "") return 1;
+  if (b.pre === "") return -1;
+  const xs = a.pre.split(".");
+  const ys = b.pre.split(".");
+  const dec = (x: string) => /^\d+$/.test(x);
+  for (let i = 0; ; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+    // Numeric identifiers rank below alphanumeric ones.
+    if (dec(x) !== dec(y)) return dec(x) ? -1 : 1;
+    if (dec(x)) {
       const d = BigInt(x) - BigInt(y);
       if (d !== 0n) return d < 0n ? -1 : 1;
-    } else if (xn !== yn) return xn ? -1 : 1;
-    else {
+    } else {
       const c = compareStrings(x, y);
       if (c !== 0) return c < 0 ? -1 : 1;
     }
   }
-  return a.pre.length === b.pre.length ? 0 : a.pre.length < b.pre.length ? -1 : 1;
 }
 
 export const semverBuiltins: BuiltinDef[] = [

@@ -1,6 +1,6 @@
 // String builtins. Indices and lengths count code points (Go runes), never UTF-16 units.
 import { RSet, type Value } from "../value.js";
-import { anyOf, arrayOf, def, elemErr, fail, intArgN, numArg, obj, setOf, str, typeErr } from "./args.js";
+import { anyOf, arrayOf, def, elemErr, fail, intArgN, numArg, obj, operandErr, setOf, str, typeErr } from "./args.js";
 import { big, float, isInt } from "./numeric.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -84,7 +84,7 @@ export const stringBuiltins: BuiltinDef[] = [
     const n = numArg("format_int", args, 0);
     const base = numArg("format_int", args, 1);
     const b = float(base);
-    if (b !== 2 && b !== 8 && b !== 10 && b !== 16) throw fail("format_int", "operand 2 must be one of {2, 8, 10, 16}");
+    if (b !== 2 && b !== 8 && b !== 10 && b !== 16) throw operandErr("format_int", 2, "must be one of {2, 8, 10, 16}");
     // Go truncates the fraction toward zero.
     const i = isInt(n) ? big(n) : BigInt(Math.trunc(n as number));
     return formatInt(i, b);
@@ -167,8 +167,8 @@ export const stringBuiltins: BuiltinDef[] = [
     const s = str("strings.replace_n", args, 1);
     const pairs: [string, string][] = [];
     for (const [k, v] of pats.sortedEntries()) {
-      if (typeof k !== "string") throw typeErr("strings.replace_n", 1, ["string"], k);
-      if (typeof v !== "string") throw typeErr("strings.replace_n", 1, ["string"], v);
+      if (typeof k !== "string") throw operandErr("strings.replace_n", 1, "non-string key found in pattern object");
+      if (typeof v !== "string") throw operandErr("strings.replace_n", 1, "non-string value found in pattern object");
       pairs.push([k, v]);
     }
     // Like Go's strings.NewReplacer: scan once; at each position the first (sorted) pattern that matches wins.

@@ -1,8 +1,8 @@
 // time.* builtins. Instants are integer nanoseconds since the epoch (OPA's representation).
 // Zones: "" and "UTC" are UTC; IANA names go through Intl; "Local" is deliberately UTC so results never
 // depend on the host's time zone (scorec's determinism rule).
-import { num, type Value } from "../value.js";
-import { anyOf, def, fail, numArg, str, typeErr } from "./args.js";
+import { num, typeName, type Value } from "../value.js";
+import { anyOf, def, fail, intArgN, operandErr, str, typeErr } from "./args.js";
 import { type Civil, NS, UTC, type Zone, fromCivil, ianaZone, longDays, toCivil } from "./civil.js";
 import { LayoutParseError, RFC3339, RFC3339Nano, formatLayout, namedLayouts, parseLayout } from "./golayout.js";
 import { big, isInt } from "./numeric.js";
@@ -22,27 +22,37 @@ function zone(name: string, tz: string, ctx: BuiltinContext): Zone {
   return z;
 }
 
+/** OPA's nanosecond operand: an exact integer within int64. */
 function nsValue(name: string, v: Value, pos: number): bigint {
   if (typeof v !== "number" && typeof v !== "bigint") throw typeErr(name, pos, ["number"], v);
-  // OPA truncates fractional nanoseconds.
-  return isInt(v) ? big(v) : BigInt(Math.trunc(v as number));
+  if (!isInt(v)) throw fail(name, "timestamp too big");
+  const n = big(v);
+  if (n > MAX_NS || n < MIN_NS) throw fail(name, "timestamp too big");
+  return n;
 }
 
-/** `ns` or `[ns, tz]` (and `[ns, tz, layout]` where allowed). */
+const TIME_OPERAND = "either number (ns) or [number (ns), string (tz)]";
+
+/** `ns`, `[ns]`, `[ns, tz]` or `[ns, tz, layout]` (extra elements are ignored, as in OPA). */
 function instant(name: string, v: Value, pos: number, ctx: BuiltinContext): { ns: bigint; zone: Zone; layout?: string } {
   if (Array.isArray(v)) {
-    if (v.length < 2 || v.length > 3) throw fail(name, "array argument must have two or three elements");
-    const ns = nsValue(name, v[0]!, pos);
-    const tz = v[1]!;
-    if (typeof tz !== "string") throw fail(name, "timezone argument must be a string");
-    let layout: string | undefined;
-    if (v.length === 3) {
-      if (typeof v[2] !== "string") throw fail(name, "layout argument must be a string");
-      layout = v[2];
+    if (v.length === 0) throw operandErr(name, pos, `must be ${TIME_OPERAND} but got array`);
+    const ns = nsValue(name, v[0]!, 1);
+    let z = UTC;
+    if (v.length > 1) {
+      const tz = v[1]!;
+      if (typeof tz !== "string") throw typeErr(name, 1, ["string"], tz);
+      z = zone(name, tz, ctx);
     }
-    return { ns, zone: zone(name, tz, ctx), layout };
+    let layout: string | undefined;
+    if (v.length > 2) {
+      const l = v[2]!;
+      if (typeof l !== "string") throw typeErr(name, 1, ["string"], l);
+      layout = l;
+    }
+    return { ns, zone: z, layout };
   }
-  if (typeof v !== "number" && typeof v !== "bigint") throw typeErr(name, pos, ["number", "array"], v);
+  if (typeof v !== "number" && typeof v !== "bigint") throw operandErr(name, pos, `must be ${TIME_OPERAND} but got ${typeName(v)}`);
   return { ns: nsValue(name, v, pos), zone: UTC };
 }
 
@@ -145,14 +155,12 @@ export const timeBuiltins: BuiltinDef[] = [
     return [t.hour, t.min, t.sec];
   }),
   def("time.weekday", [anyOf("number", "array")], "string", (args, ctx) => longDays[civil("time.weekday", args[0]!, ctx).weekday]!),
-  def("time.add_date", ["number", "number", "number", "number"], "number", (args) => {
-    const ns = nsValue("time.add_date", args[0]!, 1);
-    const n = (i: number) => {
-      const v = numArg("time.add_date", args, i);
-      return typeof v === "bigint" ? Number(v) : Math.trunc(v);
-    };
-    const t = toCivil(ns, UTC);
-    const r = fromCivil(t.year + n(1), t.month + n(2), t.day + n(3), t.hour, t.min, t.sec, t.nsec, UTC);
+  def("time.add_date", [anyOf("number", "array"), "number", "number", "number"], "number", (args, ctx) => {
+    const t = instant("time.add_date", args[0]!, 1, ctx);
+    const n = (i: number) => intArgN("time.add_date", args, i);
+    // Go's AddDate works on the wall clock in the operand's zone and normalises overflowing fields.
+    const c = toCivil(t.ns, t.zone);
+    const r = fromCivil(c.year + n(1), c.month + n(2), c.day + n(3), c.hour, c.min, c.sec, c.nsec, t.zone);
     return checkRange("time.add_date", r);
   }),
   def("time.diff", [anyOf("number", "array"), anyOf("number", "array")], { arrayOf: "number" }, (args, ctx) => {

@@ -1,15 +1,13 @@
 // Type predicates (is_*, type_name) and casts (to_number).
 import { RObject, RSet, num, typeName, type Value } from "../value.js";
-import { anyOf, def, typeErr } from "./args.js";
+import { anyOf, def, operandErr, typeErr } from "./args.js";
 import { BuiltinError, type BuiltinDef } from "./types.js";
 
 /** Go's strconv.ParseFloat decimal grammar (no Inf/NaN: OPA rejects those). */
 const decimal = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseNumber(name: string, s: string): number | bigint {
-  if (/^[+-]?(inf(inity)?|nan)$/i.test(s)) {
-    throw new BuiltinError(`${name}: operand 1 must be a valid number string but got ${s}`, "eval_type_error");
-  }
+  if (/^[+-]*(inf|infinity|nan)$/i.test(s)) throw operandErr(name, 1, "must be valid number string but got string");
   if (!decimal.test(s)) throw new BuiltinError(`${name}: strconv.ParseFloat: parsing ${JSON.stringify(s)}: invalid syntax`);
   if (/^[+-]?\d+$/.test(s)) return num(BigInt(s));
   const f = Number(s);

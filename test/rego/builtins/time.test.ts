@@ -50,3 +50,12 @@ describe("time", () => {
     expect(call("time.diff", T, 1257894000000000000)).toEqual([14, 1, 13, 19, 58, 45]);
   });
 });
+
+describe("zone abbreviations as Go prints them", () => {
+  it("names European and American zones, numeric otherwise", () => {
+    const T = 1703444325734390000n;
+    expect(call("time.format", [T, "Europe/Paris", "15:04 MST"])).toBe("19:58 CET");
+    expect(call("time.format", [T, "America/Los_Angeles", "15:04 MST"])).toBe("10:58 PST");
+    expect(call("time.format", [T, "Asia/Dubai", "15:04 MST"])).toBe("22:58 +04");
+  });
+});
