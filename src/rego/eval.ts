@@ -607,7 +607,7 @@ export class Evaluator {
       this.clauses(r, fr, (_env, v) => {
         if (result === undefined) result = v;
         else if (!equal(result, v))
-          throw new RegoError("eval_conflict_error", `rule ${pathText(node.path)} produced conflicting values`, r.loc);
+          throw new RegoError("eval_conflict_error", `rule ${pathText(node.path)} produced conflicting values (complete rules must not produce multiple outputs)`, r.loc);
         return constant;
       });
     }

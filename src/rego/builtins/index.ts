@@ -11,6 +11,7 @@ import { graphBuiltins } from "./graph.js";
 import { jsonBuiltins } from "./json.js";
 import { jwtBuiltins } from "./jwt.js";
 import { objectBuiltins } from "./objects.js";
+import { randomBuiltins } from "./random.js";
 import { netBuiltins } from "./net.js";
 import { regexBuiltins } from "./regex.js";
 import { semverBuiltins } from "./semver.js";
@@ -43,6 +44,7 @@ const families: BuiltinDef[][] = [
   timeBuiltins,
   cryptoBuiltins,
   uuidBuiltins,
+  randomBuiltins,
   semverBuiltins,
   netBuiltins,
   walkBuiltins,
