@@ -1,6 +1,6 @@
 // A UUID-shaped identifier derived from (seed, resource uid): what score-k8s keeps in its state file as
 // `.Guid`, recomputed identically on every run instead.
-import { hmacSha256 } from "../template/sha256.js";
+import { hmacSha256 } from "../hash/digests.js";
 
 const enc = new TextEncoder();
 

@@ -6,7 +6,7 @@
  * random function draws bytes from it in order, so one source per resource (e.g.
  * keyed by the resource uid) keeps resources independent of each other.
  */
-import { hmacSha256 } from "./sha256.js";
+import { hmacSha256 } from "../hash/digests.js";
 import { utf8Encode } from "./strings-go.js";
 
 export interface RandomSource {

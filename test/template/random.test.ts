@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createKeyedRandom, parseTemplate, TemplateError } from "../../src/template/index.js";
-import { hmacSha256, sha256, toHex } from "../../src/template/sha256.js";
+import { hmacSha256, sha256, toHex } from "../../src/hash/digests.js";
 import { utf8Encode } from "../../src/template/strings-go.js";
 
 describe("sha256 / hmac", () => {

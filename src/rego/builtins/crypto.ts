@@ -1,7 +1,7 @@
 // crypto.* digests (hex) and HMACs, computed in plain TS.
 import { def, str } from "./args.js";
 import { hexEncode, utf8 } from "./bytes.js";
-import { hmac, md5, sha1, sha256, sha512 } from "./hash.js";
+import { hmac, md5, sha1, sha256, sha512 } from "../../hash/digests.js";
 import type { BuiltinDef } from "./types.js";
 
 const digest = (name: string, h: (b: Uint8Array) => Uint8Array): BuiltinDef =>

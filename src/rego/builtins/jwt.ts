@@ -3,7 +3,7 @@
 import { RObject, num, type Value } from "../value.js";
 import { def, fail, obj, str } from "./args.js";
 import { base64Decode, base64Encode, fromUtf8, hexEncode, utf8 } from "./bytes.js";
-import { hmac, sha256, sha384, sha512 } from "./hash.js";
+import { hmac, sha256, sha384, sha512 } from "../../hash/digests.js";
 import { marshal, unmarshal } from "./json.js";
 import { float } from "./numeric.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";

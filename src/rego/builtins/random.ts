@@ -3,7 +3,7 @@
 // same in every evaluation. Policies needing real randomness are not linting policies.
 import { def, fail, numArg, str } from "./args.js";
 import { utf8 } from "./bytes.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../../hash/digests.js";
 import type { BuiltinDef } from "./types.js";
 
 export const randomBuiltins: BuiltinDef[] = [

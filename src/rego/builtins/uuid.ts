@@ -5,7 +5,7 @@
 import { RObject, num } from "../value.js";
 import { def, str } from "./args.js";
 import { hexEncode, utf8 } from "./bytes.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../../hash/digests.js";
 import type { BuiltinDef } from "./types.js";
 
 export function deterministicUUID(key: string): string {

@@ -2,8 +2,7 @@
 import { stringify } from "yaml";
 import { def, type FuncDef } from "../funcs.js";
 import { formatFloat } from "../format.js";
-import { sha1, adler32 } from "../sha1.js";
-import { sha256, toHex } from "../sha256.js";
+import { adler32, sha1, sha256, toHex } from "../../hash/digests.js";
 import { utf8Decode, utf8Encode } from "../strings-go.js";
 import { kindOf, sortedKeys } from "../values.js";
 

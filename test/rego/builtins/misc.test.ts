@@ -172,7 +172,7 @@ describe("sha384 via HS384 JWT", () => {
     }
   });
   it("sha384 matches the FIPS 180-2 'abc' vector", async () => {
-    const { sha384 } = await import("../../../src/rego/builtins/hash.js");
+    const { sha384 } = await import("../../../src/hash/digests.js");
     const { hexEncode, utf8 } = await import("../../../src/rego/builtins/bytes.js");
     expect(hexEncode(sha384(utf8("abc")))).toBe(
       "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7",

@@ -1,4 +1,5 @@
-// MD5, SHA-1 and SHA-256 in plain TS (no node:crypto, so the engine runs in a browser too), plus HMAC.
+// Message digests in plain TypeScript (no node:crypto: the Rego engine and the template engine must also
+// run in a browser). One implementation shared by Rego builtins, sprig functions and deterministic ids.
 
 function pad(msg: Uint8Array, littleEndian: boolean): Uint8Array {
   const len = msg.length;
@@ -243,4 +244,21 @@ function sha2_64(msg: Uint8Array, iv: bigint[], outLen: number): Uint8Array {
     for (let j = 0; j < 8; j++) out[8 * i + j] = Number((x >> BigInt(56 - 8 * j)) & 0xffn);
   });
   return out.slice(0, outLen);
+}
+
+export const hmacSha256 = (key: Uint8Array, msg: Uint8Array): Uint8Array => hmac(sha256, key, msg);
+
+/** Adler-32 checksum (sprig's adler32sum). */
+export function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const x of data) {
+    a = (a + x) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+export function toHex(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
