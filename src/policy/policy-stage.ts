@@ -93,16 +93,24 @@ export function policyStage(opts: PolicyStageOptions): Stage {
             evalFailed(unit.at(), `${ns}.exception`, e);
             continue;
           }
-          for (const rule of rules.filter((r) => r.namespace === ns)) {
-            const kind = ruleKind(rule.name);
-            if (!kind) continue;
-            let results: PolicyResult[];
+          const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name));
+          let values: (unknown | undefined)[] | undefined;
+          try {
+            values = p.evaluateMany?.(ns, nsRules.map((r) => r.name), unit.input, data);
+          } catch {
+            values = undefined; // evaluate one by one below, so the error lands on the rule that has it
+          }
+          values ??= nsRules.map((r) => {
             try {
-              results = normaliseResults(p.evaluate(ns, rule.name, unit.input, data));
+              return p.evaluate(ns, r.name, unit.input, data);
             } catch (e) {
-              evalFailed(unit.at(), `${ns}.${rule.name}`, e);
-              continue;
+              evalFailed(unit.at(), `${ns}.${r.name}`, e);
+              return undefined;
             }
+          });
+          nsRules.forEach((rule, i) => {
+            const kind = ruleKind(rule.name)!;
+            const results = normaliseResults(values[i]);
             const suffix = rule.name.replace(/^(deny|violation|warn)_?/, "");
             const isExcepted = kind === "deny" && (excepted.has(suffix) || excepted.has(rule.name));
             for (const result of results) {
@@ -116,7 +124,7 @@ export function policyStage(opts: PolicyStageOptions): Stage {
                 suppressedBy: isExcepted ? "exception" : undefined,
               });
             }
-          }
+          });
         }
       }
     }

@@ -83,14 +83,18 @@ export class RegoPolicies implements LoadedPolicies {
   }
 
   evaluate(namespace: string, rule: string, input: unknown, data: unknown): unknown | undefined {
+    return this.evaluateMany(namespace, [rule], input, data)[0];
+  }
+
+  /** One evaluator for all rules of a namespace: helper rules shared by several deny rules run once. */
+  evaluateMany(namespace: string, rules: readonly string[], input: unknown, data: unknown): (unknown | undefined)[] {
+    const ns = namespace.split(".");
     try {
-      const v = this.program.evalRule([...namespace.split("."), rule], {
-        input: this.values.get(input),
-        data: this.values.get(data),
-        budget: BUDGET,
-        nowNs: NOW_NS,
-      });
-      return v === undefined ? undefined : toJSON(v);
+      const values = this.program.evalRules(
+        rules.map((r) => [...ns, r]),
+        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length }, nowNs: NOW_NS },
+      );
+      return values.map((v) => (v === undefined ? undefined : toJSON(v)));
     } catch (e) {
       if (e instanceof RegoError) throw new PolicyEvalError(e.message, e.code, e.location?.file, e.location?.row, e.location?.col);
       throw e;

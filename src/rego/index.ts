@@ -115,6 +115,17 @@ export class Program {
     return guard(() => new Evaluator(this.c, toEvalOptions(opts)).document(path));
   }
 
+  /**
+   * Values of several documents for the same input and data, in one evaluation: rules they share (helper
+   * rules, functions) are computed once. The budget covers the whole set. undefined entries are undefined.
+   */
+  evalRules(paths: Value[][], opts: RunOptions = {}): (Value | undefined)[] {
+    return guard(() => {
+      const ev = new Evaluator(this.c, toEvalOptions(opts));
+      return paths.map((p) => ev.document(p));
+    });
+  }
+
   /** Evaluate a query such as `x := data.main.deny`; returns one binding map per solution ([] = undefined). */
   query(text: string, opts: RunOptions = {}): Map<string, Value>[] {
     return this.queryFull(text, opts).map((r) => r.bindings);
