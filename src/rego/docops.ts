@@ -52,15 +52,6 @@ export function upsert(v: Value | undefined, path: Value[], val: Value): Value {
   return o;
 }
 
-export function mergeObjects(a: RObject, b: RObject): RObject {
-  const o = new RObject(a.entries());
-  for (const [k, v] of b) {
-    const cur = o.get(k);
-    o.set(k, cur instanceof RObject && v instanceof RObject ? mergeObjects(cur, v) : v);
-  }
-  return o;
-}
-
 /** Containers built by insertAt itself; anything else (e.g. a shared constant leaf) is copied before change. */
 const owned = new WeakSet<object>();
 

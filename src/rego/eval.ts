@@ -8,8 +8,8 @@ import { RegoError, type Location } from "./errors.js";
 import { refName } from "./parser.js";
 import { lookupBuiltin } from "./registry.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
-import { equal, key, regoText, RObject, RSet, type Value } from "./value.js";
-import { index, insertAt, isGround, isPrefix, member, mergeObjects, upsert } from "./docops.js";
+import { equal, key, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
+import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js";
 
 export interface Budget {
   /** Maximum number of evaluation steps (expressions evaluated); default 5,000,000. */

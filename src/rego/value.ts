@@ -317,3 +317,14 @@ export function regoText(v: Value): string {
     return "{" + v.sortedEntries().map(([k, val]) => regoText(k) + ": " + regoText(val)).join(", ") + "}";
   return stringify(v);
 }
+
+/** Deep merge where `b` wins, recursing only where both sides hold objects (OPA's object.union, and how
+ *  rule values merge into base documents). */
+export function mergeObjects(a: RObject, b: RObject): RObject {
+  const out = new RObject(a.entries());
+  for (const [k, v] of b) {
+    const old = out.get(k);
+    out.set(k, old instanceof RObject && v instanceof RObject ? mergeObjects(old, v) : v);
+  }
+  return out;
+}

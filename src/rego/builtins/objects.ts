@@ -1,5 +1,5 @@
 // Object builtins: object.get/union/union_n/remove/filter/keys/subset.
-import { RObject, RSet, equal, type Value } from "../value.js";
+import { RObject, RSet, equal, mergeObjects, type Value } from "../value.js";
 import { anyOf, arr, def, elemErr, obj, setOf, typeErr } from "./args.js";
 import { BuiltinError, type BuiltinDef } from "./types.js";
 
@@ -9,16 +9,6 @@ export function child(v: Value, k: Value): Value | undefined {
   if (Array.isArray(v)) return typeof k === "number" && Number.isInteger(k) && k >= 0 && k < v.length ? v[k] : undefined;
   if (v instanceof RSet) return v.has(k) ? k : undefined;
   return undefined;
-}
-
-/** Deep merge where `b` wins, recursing only where both sides hold objects (OPA's object.union). */
-export function mergeObjects(a: RObject, b: RObject): RObject {
-  const out = new RObject(a.entries());
-  for (const [k, v] of b) {
-    const old = out.get(k);
-    out.set(k, old instanceof RObject && v instanceof RObject ? mergeObjects(old, v) : v);
-  }
-  return out;
 }
 
 /** Keys given as an array, set, or the keys of an object. */
