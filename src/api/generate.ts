@@ -1,7 +1,6 @@
 // `generate` = load → parse → validate → check → (lint) → provision → emit. Returns artifacts; writing them
 // (atomically) is the caller's job, so the language server and tests share this path with the CLI.
-import { existsSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { checkStage } from "../check/check-stage.js";
 import { suppressionStage, type RuleSettings } from "../check/suppressions.js";
 import type { PolicyStageOptions } from "../policy/policy-stage.js";
@@ -12,7 +11,7 @@ import type { Artifact, TargetOptions } from "../emit/target.js";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import type { ParseLimits } from "../parse/limits.js";
 import { runPipeline, type PipelineResult, type SourceInput, type Stage } from "../pipeline/processor.js";
-import { loadProvisioners, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
+import { loadProvisioners, projectProvisionerPaths, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { provisionStage, type ProvisionResult } from "../provision/provision-stage.js";
 
 export interface GenerateOptions {
@@ -56,10 +55,9 @@ export async function generate(sources: readonly SourceInput[], options: Generat
   const target = await loadTarget(options.target);
   if (!target) throw new UnknownTargetError(`unknown target "${options.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
   const root = resolve(options.root ?? process.cwd());
-  const projectDir = join(root, ".scorec");
   const provisioners = options.loadedProvisioners ?? loadProvisioners({
     builtInDir: target.defaultProvisionersDir,
-    paths: [...(options.provisioners ?? []), ...(existsSync(projectDir) ? [projectDir] : [])],
+    paths: projectProvisionerPaths(root, options.provisioners ?? []),
   });
   const first = [...sources].map((s) => s.path).sort()[0];
   const projectName = options.projectName ?? (first && first !== "-" ? basename(dirname(resolve(root, first))) : "scorec");

@@ -4,7 +4,7 @@ import { reportAt } from "../pipeline/report-at.js";
 import { workloadsWithSpec } from "../pipeline/tree.js";
 import { toPointer } from "../parse/source-file.js";
 import { checkBefore } from "./before-order.js";
-import { checkFileSources } from "./file-sources.js";
+import { checkFileSources, checkFileTargets } from "./file-sources.js";
 import { normaliseWorkload } from "./normalise.js";
 import { checkPlaceholderRefs } from "./placeholder-refs.js";
 import { checkUniqueNames } from "./unique-names.js";
@@ -27,6 +27,7 @@ export function checkStage(opts: CheckStageOptions): Stage {
       checkBefore(w);
       checkPlaceholderRefs(w);
       checkFileSources(w, { root: opts.root });
+      checkFileTargets(w);
       for (const [cname, c] of Object.entries(w.spec.containers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (c.image !== ".") continue;
         const o = opts.imageOverrides;

@@ -72,3 +72,17 @@ export function checkFileSources(w: Workload & { spec: NonNullable<Workload["spe
     }
   }
 }
+
+/** A file's target is a path inside the container; `.`/`..` segments would also steer where targets write it. */
+export function checkFileTargets(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
+  for (const cname of Object.keys(w.spec.containers).sort()) {
+    for (const target of Object.keys(w.spec.containers[cname]!.files ?? {}).sort()) {
+      if (target.split("/").some((seg) => seg === "." || seg === ".."))
+        reportAt(w, toPointer(["containers", cname, "files", target]), `file target "${target}" must not contain "." or ".." segments`, {
+          ruleId: "score/file-target",
+          severity: "error",
+          key: true,
+        });
+    }
+  }
+}

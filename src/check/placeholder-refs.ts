@@ -4,23 +4,22 @@
 import type { RefSegment } from "../placeholders/parse-placeholders.js";
 import { expandables, type ExpansionContext } from "../placeholders/expandable.js";
 import { listAlternatives, lookup, substitute, type Resolution } from "../placeholders/substitute.js";
-import { reportAt } from "../pipeline/report-at.js";
+import { reportSubstitutionErrors } from "../pipeline/report-at.js";
 import type { Workload } from "../pipeline/tree.js";
 
 export function checkPlaceholderRefs(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
   for (const e of expandables(w.spec)) {
-    const seen = new Map<string, number>();
-    const result = substitute(e.value, (ref) => resolveStatic(w, ref, e.context, e.resource));
-    for (const err of result.errors) {
-      const occurrence = seen.get(err.raw) ?? 0;
-      seen.set(err.raw, occurrence + 1);
-      reportAt(w, e.pointer, err.message, { ruleId: err.ruleId ?? "score/placeholder", severity: "error", text: err.raw, occurrence });
-    }
+    const result = substitute(e.value, (ref) => resolveStatic(w, ref, e.context, e.resource, ref.start === 0 && ref.end === e.value.length));
+    reportSubstitutionErrors(w, e.pointer, e.value, result.errors, "score/placeholder");
   }
 }
 
 /** What can be resolved before provisioning; resource outputs resolve to a stand-in. */
-export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]> }, ref: RefSegment, context: ExpansionContext, ownResource?: string): Resolution {
+/**
+ * `whole`: the placeholder is the entire value — the only way a volume source may name a resource itself
+ * (inside a longer string there is nothing sensible to insert).
+ */
+export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]> }, ref: RefSegment, context: ExpansionContext, ownResource?: string, whole = false): Resolution {
   const [root, ...rest] = ref.path;
   if (root === "metadata") {
     if (rest.length === 0) return { error: `${ref.raw} refers to the whole metadata; name a key, e.g. \${metadata.name}`, ruleId: "score/unknown-metadata" };
@@ -38,7 +37,7 @@ export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]
     if (name === undefined) return { error: `${ref.raw} needs a resource name, e.g. \${resources.db.host}; resources: ${listAlternatives(names)}`, ruleId: "score/unknown-resource" };
     if (!names.includes(name)) return { error: `unknown resource "${name}" in ${ref.raw}; resources of ${w.name}: ${listAlternatives(names)}`, ruleId: "score/unknown-resource" };
     if (name === ownResource) return { error: `resource "${name}" cannot refer to its own outputs in its params (${ref.raw})`, ruleId: "score/unknown-resource" };
-    if (rest.length === 1 && context !== "volume")
+    if (rest.length === 1 && !(context === "volume" && whole))
       return { error: `${ref.raw} refers to the resource itself, which only a volume source may do; name an output, e.g. \${resources.${name}.host}`, ruleId: "score/unknown-resource" };
     return { value: "" };
   }

@@ -5,7 +5,7 @@ import { loadPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
 import { type CommonOptions, collectList, parseLimitsOptions, wholeNumber } from "./common-options.js";
 import { loadConfigOrFail } from "./config.js";
-import { CliError, exitCodeFor, conftestExitCode } from "./exit-codes.js";
+import { conftestExitCode, exitCodeFor } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 import { FORMATS, formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";

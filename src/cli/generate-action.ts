@@ -99,7 +99,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           publish: parsePublish(flags.publish),
           overrides,
           projectName: flags.projectName,
-          limits: { ...parseLimitsOptions(flags), ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}) },
+          limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
         });
       } catch (e) {
         if (e instanceof UnknownTargetError) throw new CliError(e.message);
@@ -114,7 +114,12 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
         return io.setExit(EXIT_OK);
       }
       if (flags.check) {
-        const drift = checkDrift(flags.output, result.artifacts);
+        let drift;
+        try {
+          drift = checkDrift(flags.output, result.artifacts);
+        } catch (e) {
+          throw new CliError(`cannot compare the output: ${(e as Error).message}`);
+        }
         if (drift.stale) {
           io.out(drift.diff);
           io.err(`scorec: ${flags.output} is stale: run scorec generate without --check to update it\n`);

@@ -10,8 +10,6 @@ import type { CliIO } from "./main.js";
 import { readInputs } from "./read-inputs.js";
 import { table } from "./table.js";
 import { formatResult } from "./output.js";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 
 interface ListFlags {
   target?: string;
@@ -37,13 +35,13 @@ export function registerListCommands(program: Command, io: CliIO): void {
       checkFormat(flags.format);
       const root = process.cwd();
       const config = loadConfigOrFail(root);
-      const target = await loadTarget(flags.target ?? config.target ?? "compose");
-      if (!target) throw new CliError(`unknown target "${flags.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
-      const project = join(root, ".scorec");
-      const { loadProvisioners } = await import("../provision/load-provisioners.js");
+      const targetName = flags.target ?? config.target ?? "compose";
+      const target = await loadTarget(targetName);
+      if (!target) throw new CliError(`unknown target "${targetName}" (choose one of: ${TARGET_NAMES.join(", ")})`);
+      const { loadProvisioners, projectProvisionerPaths } = await import("../provision/load-provisioners.js");
       const set = loadProvisioners({
         builtInDir: target.defaultProvisionersDir,
-        paths: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p)), ...(existsSync(project) ? [project] : [])],
+        paths: projectProvisionerPaths(root, [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))]),
       });
       const rows = set.provisioners.map((p) => ({
         uri: p.spec.uri,
@@ -81,6 +79,7 @@ export function registerListCommands(program: Command, io: CliIO): void {
         seed: config.seed,
         provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
         root,
+        emit: false, // listing needs provisioning only
       });
       const code = exitCodeFor(result.diagnostics);
       if (code !== EXIT_OK) {

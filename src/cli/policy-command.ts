@@ -1,26 +1,17 @@
 // `scorec policy test [DIR…]`: the policy pack's own unit tests, ending with `N passed, M failed`.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
+import { walkPolicyFiles } from "../policy/load-policies.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 
 function regoFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new CliError(`cannot read ${p}: no such file or directory`);
-    }
-    if (st.isDirectory()) for (const n of readdirSync(p).sort(byCodePoint)) walk(join(p, n));
-    else if (p.endsWith(".rego")) out.push(p);
-  };
-  paths.forEach(walk);
-  return out;
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) walkPolicyFiles(p, found, missing);
+  if (missing.length) throw new CliError(`cannot read ${missing.join(", ")}: no such file or directory`);
+  return found.filter((f) => f.endsWith(".rego"));
 }
 
 export function registerPolicyCommand(program: Command, io: CliIO): void {

@@ -7,6 +7,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from "diff";
 import { contentBytes, contentText, DEFAULT_ARTIFACT_MODE } from "./artifact-content.js";
+import { validateArtifactPaths } from "./artifact-paths.js";
 import { compareKeys } from "./ordered-keys.js";
 import type { Artifact } from "./target.js";
 
@@ -53,6 +54,8 @@ function fileDrift(root: string, a: Artifact): string {
 }
 
 export function checkDrift(outputDir: string, artifacts: readonly Artifact[]): DriftResult {
+  // The same path rules as writing: --check must never read outside the output folder either.
+  validateArtifactPaths(artifacts);
   const root = resolve(outputDir);
   const sorted = [...artifacts].sort((x, y) => compareKeys(x.path, y.path));
   const diff = sorted.map((a) => fileDrift(root, a)).join("");

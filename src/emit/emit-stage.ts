@@ -1,6 +1,7 @@
 // Stage "emit": resolved workloads + provisioned resources → artifacts, through the target plug-in.
 // Nothing is emitted when any earlier stage found an error: never a partial output.
 import type { VFile } from "vfile";
+import { byCodePoint } from "../diagnostics/diagnostic.js";
 import type { Stage } from "../pipeline/processor.js";
 import { reportAt } from "../pipeline/report-at.js";
 import { workloadsWithSpec, type ProjectTree } from "../pipeline/tree.js";
@@ -23,15 +24,16 @@ export function emitStage(target: Target, options: TargetOptions, root: string):
     tree.stages.emit = outcome;
     const provision = tree.stages.provision as ProvisionResult | undefined;
     if (!provision?.complete) return;
-    const workloads = workloadsWithSpec(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Earlier errors stop here, before resolving: resolving would only report them a second time.
+    if (hasErrors([...tree.inputs.map((i) => i.vfile), ...tree.extraFiles]) || tree.workloads.some((w) => !w.spec)) return;
+    const workloads = workloadsWithSpec(tree).sort((a, b) => byCodePoint(a.name, b.name));
     let ok = true;
     for (const w of workloads) {
       const r = resolveWorkload(w, provision, root);
       ok &&= r.ok;
       outcome.workloads.push(r.workload);
     }
-    const allFiles = [...tree.inputs.map((i) => i.vfile), ...tree.extraFiles];
-    if (!ok || hasErrors(allFiles) || tree.workloads.some((w) => !w.spec)) return;
+    if (!ok) return;
     const resources = provision.graph.order.map((u) => provision.resources.get(u)!).filter(Boolean);
     const result = target.emit(outcome.workloads, resources, options);
     for (const f of result.findings) {
@@ -39,6 +41,6 @@ export function emitStage(target: Target, options: TargetOptions, root: string):
       if (w) reportAt(w, f.pointer, f.message, { ruleId: f.ruleId, severity: f.severity, source: "provision" });
     }
     if (result.findings.some((f) => f.severity === "error")) return;
-    outcome.artifacts = [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    outcome.artifacts = [...result.artifacts].sort((a, b) => byCodePoint(a.path, b.path));
   };
 }

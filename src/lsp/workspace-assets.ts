@@ -9,7 +9,7 @@ import { collect } from "../diagnostics/diagnostic.js";
 import type { RuleRegistry } from "../diagnostics/rules.js";
 import { packageRoot } from "../package-root.js";
 import type { PolicyStageOptions } from "../policy/policy-stage.js";
-import { loadProvisioners, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
+import { loadProvisioners, projectProvisionerPaths, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { absolutePaths, type LspSettings } from "./settings.js";
 
 export interface WorkspaceAssets {
@@ -83,7 +83,6 @@ export class AssetCache {
 
   private async load(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
     const builtInDir = builtInDirFor(settings.target);
-    const scorecDir = join(root, ".scorec");
     const fileDiagnostics = new Map<string, Diagnostic[]>();
     const add = (diags: Diagnostic[], resolveFile: (f: string) => string | undefined): void => {
       for (const d of diags) {
@@ -95,7 +94,7 @@ export class AssetCache {
     let provisioners: LoadedProvisionerSet = { provisioners: [], files: [] };
     try {
       provisioners = loadProvisioners(
-        { builtInDir, paths: [...absolutePaths(settings.provisioners, root), ...(existsSync(scorecDir) ? [scorecDir] : [])] },
+        { builtInDir, paths: projectProvisionerPaths(root, absolutePaths(settings.provisioners, root)) },
         root,
       );
       add(collect(provisioners.files), (f) => (f.startsWith("(built-in)/") ? (builtInDir ? join(builtInDir, basename(f)) : undefined) : resolve(root, f)));

@@ -12,14 +12,12 @@ export function loadStage(limits: ParseLimits) {
       try {
         const st = statSync(input.path);
         if (st.size > limits.maxFileSize) {
-          // Don't read a huge file only to refuse it: the parse stage reports the size.
-          input.contents = new Uint8Array(0);
+          // Don't read a huge file only to refuse it.
           report(input.vfile, `file is ${st.size} bytes, over the ${limits.maxFileSize}-byte limit (raise it with --max-file-size)`, {
             ruleId: "yaml/file-too-large",
             source: "yaml",
             severity: "error",
           });
-          input.contents = undefined;
           continue;
         }
         input.contents = readFileSync(input.path);

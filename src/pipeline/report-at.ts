@@ -36,3 +36,21 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
   });
   if (at.suppressedBy) Object.assign(m, { suppressed: true, suppressedBy: at.suppressedBy });
 }
+
+/**
+ * Placeholder errors of one Score string, each underlined where it is written. The n-th occurrence of the
+ * placeholder's text is counted in the string as written, so an escaped `$${…}` before it is skipped too.
+ */
+export function reportSubstitutionErrors(
+  w: Workload,
+  pointer: string,
+  written: string,
+  errors: readonly { message: string; raw: string; start: number; ruleId?: string }[],
+  fallbackRule: string,
+): void {
+  for (const err of errors) {
+    let occurrence = 0;
+    for (let at = written.indexOf(err.raw); at >= 0 && at < err.start; at = written.indexOf(err.raw, at + 1)) occurrence++;
+    reportAt(w, pointer, err.message, { ruleId: err.ruleId ?? fallbackRule, severity: "error", text: err.raw, occurrence });
+  }
+}

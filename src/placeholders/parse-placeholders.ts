@@ -91,8 +91,3 @@ function splitRef(ref: string): string[] {
   parts.push(cur);
   return parts;
 }
-
-/** True when the string contains anything the substitution would change (a placeholder or `$$`). */
-export function hasPlaceholders(s: string): boolean {
-  return s.includes("$");
-}

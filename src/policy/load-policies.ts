@@ -8,6 +8,7 @@ import { byCodePoint, report } from "../diagnostics/diagnostic.js";
 import { RuleRegistry } from "../diagnostics/rules.js";
 import { displayPath } from "../load/discover.js";
 import { parseYaml } from "../parse/parse-yaml.js";
+import { deepMerge } from "../provision/deep-merge.js";
 import type { LoadedPolicies } from "./backend.js";
 import type { PolicyStageOptions } from "./policy-stage.js";
 
@@ -30,7 +31,8 @@ export interface LoadedPolicyOptions extends PolicyStageOptions {
   registry: RuleRegistry;
 }
 
-function walk(path: string, out: string[], missing: string[]): void {
+/** Policy files under a path (`.rego`, `.wasm`, `.tar.gz`), skipping dot-folders and node_modules. */
+export function walkPolicyFiles(path: string, out: string[], missing: string[]): void {
   let st;
   try {
     st = statSync(path);
@@ -42,7 +44,7 @@ function walk(path: string, out: string[], missing: string[]): void {
   for (const name of readdirSync(path).sort(byCodePoint)) {
     if (name.startsWith(".") || name === "node_modules") continue;
     const p = join(path, name);
-    if (statSync(p).isDirectory()) walk(p, out, missing);
+    if (statSync(p).isDirectory()) walkPolicyFiles(p, out, missing);
     else if (/\.(rego|wasm)$|\.tar\.gz$/.test(name)) out.push(p);
   }
 }
@@ -51,7 +53,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   const cwd = opts.root ?? process.cwd();
   const found: string[] = [];
   const missing: string[] = [];
-  for (const p of opts.paths) walk(p, found, missing);
+  for (const p of opts.paths) walkPolicyFiles(p, found, missing);
   const files: VFile[] = [];
   for (const m of missing) {
     const f = new VFile({ path: displayPath(m, cwd) });
@@ -90,7 +92,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     }
     if (bytes) {
       const { documents } = parseYaml(f, bytes, undefined, { what: "data document" });
-      for (const doc of documents) if (doc.value && typeof doc.value === "object") mergeData(data, doc.value as Record<string, unknown>);
+      for (const doc of documents) if (doc.value && typeof doc.value === "object") deepMerge(data, doc.value);
     }
     if (f.messages.length) files.push(f);
   }
@@ -105,12 +107,4 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     files,
     registry: new RuleRegistry(),
   };
-}
-
-function mergeData(into: Record<string, unknown>, from: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) mergeData(cur as Record<string, unknown>, v as Record<string, unknown>);
-    else into[k] = v;
-  }
 }

@@ -41,9 +41,7 @@ function severityFor(rule: PolicyRule, kind: "deny" | "warn", result: PolicyResu
 }
 
 /** Rule names excepted for this input: conftest's `exception contains rules if …` (each a list of names). */
-function exceptions(p: LoadedPolicies, ns: string, input: unknown, data: unknown): Set<string> {
-  if (!p.rules().some((r) => r.namespace === ns && r.name === "exception")) return new Set();
-  const v = p.evaluate(ns, "exception", input, data);
+function exceptionNames(v: unknown): Set<string> {
   const out = new Set<string>();
   for (const item of Array.isArray(v) ? v : []) for (const name of Array.isArray(item) ? item : [item]) out.add(String(name));
   return out;
@@ -86,28 +84,24 @@ export function policyStage(opts: PolicyStageOptions): Stage {
       for (const unit of units) {
         const data = { ...(opts.data ?? {}), conftest: { file: { name: unit.file, dir: dirname(unit.file) } } };
         for (const ns of namespaces) {
-          let excepted: Set<string>;
-          try {
-            excepted = exceptions(p, ns, unit.input, data);
-          } catch (e) {
-            evalFailed(unit.at(), `${ns}.exception`, e);
-            continue;
-          }
           const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name));
+          // conftest's `exception` rule is evaluated with the others, sharing their helper rules.
+          const names = [...nsRules.map((r) => r.name), ...(rules.some((r) => r.namespace === ns && r.name === "exception") ? ["exception"] : [])];
           let values: (unknown | undefined)[] | undefined;
           try {
-            values = p.evaluateMany?.(ns, nsRules.map((r) => r.name), unit.input, data);
+            values = p.evaluateMany?.(ns, names, unit.input, data);
           } catch {
             values = undefined; // evaluate one by one below, so the error lands on the rule that has it
           }
-          values ??= nsRules.map((r) => {
+          values ??= names.map((name) => {
             try {
-              return p.evaluate(ns, r.name, unit.input, data);
+              return p.evaluate(ns, name, unit.input, data);
             } catch (e) {
-              evalFailed(unit.at(), `${ns}.${r.name}`, e);
+              evalFailed(unit.at(), `${ns}.${name}`, e);
               return undefined;
             }
           });
+          const excepted = exceptionNames(names.length > nsRules.length ? values[nsRules.length] : undefined);
           nsRules.forEach((rule, i) => {
             const kind = ruleKind(rule.name)!;
             const results = normaliseResults(values[i]);

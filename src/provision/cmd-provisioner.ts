@@ -2,6 +2,7 @@
 // (score-compose's contract). Running programs is not pure, so it happens only with
 // --allow-cmd-provisioners, with a timeout, and never with a shell unless the provisioner names one.
 import { spawnSync } from "node:child_process";
+import { deepMerge } from "./deep-merge.js";
 import { ProvisionError, type ProvisionerRunner } from "./provision-context.js";
 
 export const runCmd: ProvisionerRunner = (node, p, ctx) => {
@@ -37,6 +38,6 @@ export const runCmd: ProvisionerRunner = (node, p, ctx) => {
   }
   const fragments: Record<string, unknown> = {};
   for (const k of ["services", "volumes", "networks", "files", "directories", "manifests"]) if (out[k] !== undefined) fragments[k] = out[k];
-  if (out.shared_state && typeof out.shared_state === "object") Object.assign(ctx.shared, out.shared_state);
+  deepMerge(ctx.shared, out.shared_state);
   return { outputs: (out.resource_outputs as Record<string, unknown>) ?? {}, fragments };
 };

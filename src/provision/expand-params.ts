@@ -2,7 +2,7 @@
 import type { ProvisionResult } from "./provision-stage.js";
 import type { ResourceNode } from "./resource-graph.js";
 import { expandables } from "../placeholders/expandable.js";
-import { reportAt } from "../pipeline/report-at.js";
+import { reportSubstitutionErrors } from "../pipeline/report-at.js";
 import { pointerSegments } from "../parse/source-file.js";
 import { resolveRef } from "./resolve-ref.js";
 import { substitute } from "../placeholders/substitute.js";
@@ -15,13 +15,8 @@ export function expandParams(node: ResourceNode, result: ProvisionResult): Recor
   for (const e of expandables(d.workload.spec)) {
     if (e.context !== "param" || e.resource !== d.name) continue;
     const r = substitute(e.value, (ref) => resolveRef(d.workload, ref, e.context, result, d.name));
-    const seen = new Map<string, number>();
-    for (const err of r.errors) {
-      ok = false;
-      const occurrence = seen.get(err.raw) ?? 0;
-      seen.set(err.raw, occurrence + 1);
-      reportAt(d.workload, e.pointer, err.message, { ruleId: err.ruleId ?? "provision/missing-output", severity: "error", text: err.raw, occurrence });
-    }
+    if (r.errors.length) ok = false;
+    reportSubstitutionErrors(d.workload, e.pointer, e.value, r.errors, "provision/missing-output");
     // Write back at the param's path (after /resources/NAME/params).
     const path = pointerSegments(e.pointer).slice(3);
     let cur: Record<string, unknown> = params;

@@ -1,7 +1,7 @@
 // Load provisioner files: built-in defaults of the target, `--provisioners DIR|FILE` and the project's
 // `.scorec/` folder. All files are ordered by file name (then path) — the score-compose convention, where
 // the defaults are called zz-default… so that any other file wins — and the first match wins.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { VFile } from "vfile";
 import { byCodePoint, report } from "../diagnostics/diagnostic.js";
@@ -16,6 +16,12 @@ const PROVISIONER_FILE = /\.provisioners\.ya?ml$/;
 let validator: SchemaValidator | undefined;
 function provisionerValidator(): SchemaValidator {
   return (validator ??= new SchemaValidator(validateProvisionerFile, "provisioner file"));
+}
+
+/** The user's provisioner paths plus the project's `.scorec/` folder when it exists (it sorts among them). */
+export function projectProvisionerPaths(root: string, given: readonly string[]): string[] {
+  const project = join(root, ".scorec");
+  return [...given, ...(existsSync(project) ? [project] : [])];
 }
 
 export interface ProvisionerSources {

@@ -2,6 +2,7 @@
 // that fits, run it, and collect outputs and target fragments. Every failure is a finding on the Score
 // file (at the resource) and, when the provisioner file is at fault, on that file too.
 import type { ProvisionedResource } from "../emit/target.js";
+import { VFile } from "vfile";
 import { report } from "../diagnostics/diagnostic.js";
 import { toPointer } from "../parse/source-file.js";
 import type { Stage } from "../pipeline/processor.js";
@@ -107,17 +108,17 @@ function provisionFailed(tree: ProjectTree, node: ResourceNode, p: LoadedProvisi
   }
   // A template that does not parse is the provisioner file's fault: say so there too, at the field.
   if (err.field && err.line !== undefined && p.source) {
-    const file = tree.extraFiles.find((f) => f.path === p.file);
-    if (file) {
-      const fieldRange = p.source.rangeOfPointer(0, toPointer([p.index, err.field]));
-      // Block scalars start on the line after their `|` header.
-      const line = fieldRange.start.line + err.line;
-      report(file, err.message, {
-        ruleId: "provision/template-error",
-        source: "provision",
-        severity: "error",
-        range: { start: { line, column: err.column ?? 1 }, end: { line, column: (err.column ?? 1) + 1 } },
-      });
-    }
+    // A per-run vfile: the loaded provisioner set (and its vfiles) outlives this run in the language server.
+    const file = new VFile({ path: p.file });
+    tree.extraFiles.push(file);
+    const fieldRange = p.source.rangeOfPointer(0, toPointer([p.index, err.field]));
+    // Block scalars start on the line after their `|` header.
+    const line = fieldRange.start.line + err.line;
+    report(file, err.message, {
+      ruleId: "provision/template-error",
+      source: "provision",
+      severity: "error",
+      range: { start: { line, column: err.column ?? 1 }, end: { line, column: (err.column ?? 1) + 1 } },
+    });
   }
 }

@@ -7,7 +7,7 @@ import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { toPointer } from "../parse/source-file.js";
 import { parsePlaceholders } from "../placeholders/parse-placeholders.js";
 import { substitute, type SubstitutionResult } from "../placeholders/substitute.js";
-import { reportAt } from "../pipeline/report-at.js";
+import { reportAt, reportSubstitutionErrors } from "../pipeline/report-at.js";
 import type { Workload } from "../pipeline/tree.js";
 import type { ExpansionContext } from "../placeholders/expandable.js";
 import type { ProvisionResult } from "./provision-stage.js";
@@ -22,13 +22,8 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string): { 
   let ok = true;
   const expand = (value: string, pointer: string, context: ExpansionContext): string => {
     const r: SubstitutionResult = substitute(value, (ref) => resolveRef(w, ref, context, result));
-    const seen = new Map<string, number>();
-    for (const err of r.errors) {
-      ok = false;
-      const occurrence = seen.get(err.raw) ?? 0;
-      seen.set(err.raw, occurrence + 1);
-      reportAt(w, pointer, err.message, { ruleId: err.ruleId ?? "provision/missing-output", severity: "error", text: err.raw, occurrence });
-    }
+    if (r.errors.length) ok = false;
+    reportSubstitutionErrors(w, pointer, value, r.errors, "provision/missing-output");
     return r.value;
   };
 
@@ -51,7 +46,17 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string): { 
           ok = false;
           continue;
         }
-        const bytes = readFileSync(real);
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(real);
+        } catch (e) {
+          reportAt(w, toPointer(["containers", cname, "files", target, "source"]), `file source "${f.source}" cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, {
+            ruleId: "score/file-source-missing",
+            severity: "error",
+          });
+          ok = false;
+          continue;
+        }
         try {
           content = utf8.decode(bytes);
         } catch {

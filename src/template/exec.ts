@@ -45,11 +45,21 @@ interface Var {
   value: unknown;
 }
 
+/**
+ * Budgets: a provisioner template is run on every compile (and in the editor on every keystroke); a hostile
+ * or runaway one (`{{ range 100000000000 }}`) must fail with an error, not exhaust memory or hang.
+ */
+const MAX_STEPS = 10_000_000;
+const MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+
 export class Executor {
   private vars: Var[] = [];
   private out: string[] = [];
+  private outChars = 0;
+  private steps = 0;
   private depth = 0;
-  private atNode: { pos: number; text: string } = { pos: 0, text: "" };
+  /** The node being evaluated; its text is only built when a fault needs it. */
+  private atRef: ArgNode | CommandNode | { pos: number; text: string } | undefined;
 
   constructor(private readonly env: ExecEnv) {}
 
@@ -60,11 +70,28 @@ export class Executor {
   }
 
   private at(n: ArgNode | CommandNode): void {
-    this.atNode = { pos: n.pos, text: nodeString(n) };
+    this.atRef = n;
+  }
+
+  private get atNode(): { pos: number; text: string } {
+    const r = this.atRef;
+    if (!r) return { pos: 0, text: "" };
+    return "text" in r && typeof r.text === "string" && !("type" in r) ? r : { pos: r.pos, text: nodeString(r as ArgNode | CommandNode) };
+  }
+
+  private set atNode(v: { pos: number; text: string }) {
+    this.atRef = v;
   }
 
   private fault(msg: string, failMessage?: string): never {
-    throw new NodeFault(msg, this.atNode.pos, this.atNode.text, failMessage);
+    const at = this.atNode;
+    throw new NodeFault(msg, at.pos, at.text, failMessage);
+  }
+
+  private emit(s: string): void {
+    this.outChars += s.length;
+    if (this.outChars > MAX_OUTPUT_CHARS) this.fault(`template output exceeds ${MAX_OUTPUT_CHARS} characters`);
+    this.out.push(s);
   }
 
   private walkList(dot: unknown, list: Node[]): Signal {
@@ -76,9 +103,10 @@ export class Executor {
   }
 
   private walk(dot: unknown, n: Node): Signal {
+    if (++this.steps > MAX_STEPS) this.fault(`template exceeded its budget of ${MAX_STEPS} steps`);
     switch (n.type) {
       case "text":
-        this.out.push(n.text);
+        this.emit(n.text);
         return null;
       case "action": {
         const v = this.evalPipeline(dot, n.pipe);
@@ -202,11 +230,11 @@ export class Executor {
   private printValue(v: unknown): void {
     if (v === undefined || v === null) {
       // Go prints an invalid value (missing key, nil interface) as "<no value>".
-      this.out.push("<no value>");
+      this.emit("<no value>");
       return;
     }
     if (typeof v === "function") this.fault(`can't print ${this.atNode.text} of type ${goTypeName(v)}`);
-    this.out.push(formatValue(v));
+    this.emit(formatValue(v));
   }
 
   private setVar(name: string, value: unknown): void {
@@ -348,25 +376,25 @@ export class Executor {
     } else if (numIn !== fixed) {
       this.fault(`wrong number of args for ${name}: want ${fixed} got ${numIn}`);
     }
-    const callAt = this.atNode;
+    const callAt = this.atRef;
     const values: unknown[] = [];
     const typeAt = (i: number): ParamType => (i < fixed ? fn.params[i]! : fn.variadic!);
     argNodes.forEach((a, i) => {
       values.push(this.checkType(this.evalArg(dot, a), typeAt(i), a));
     });
-    this.atNode = callAt;
+    this.atRef = callAt;
     if (final !== NONE) values.push(this.checkType(final, typeAt(values.length), null));
     let result: unknown;
     try {
       result = fn.fn.apply(this.env.ctx, values);
     } catch (e) {
       if (e instanceof NodeFault) throw e;
-      this.atNode = callAt;
+      this.atRef = callAt;
       const msg = e instanceof Error ? e.message : String(e);
       this.fault(`error calling ${name}: ${msg}`, e instanceof ExecFault ? e.failMessage : undefined);
     }
     if (result instanceof Error) {
-      this.atNode = callAt;
+      this.atRef = callAt;
       this.fault(`error calling ${name}: ${result.message}`);
     }
     return result;

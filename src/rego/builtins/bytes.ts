@@ -47,8 +47,7 @@ export function base64Decode(s: string, url = false, pad = true): Uint8Array | u
       out.push((acc >> bits) & 0xff);
     }
   }
-  // Go rejects non-zero trailing bits.
-  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) return undefined;
+  // Non-zero trailing bits are accepted, as by Go's non-strict encodings that OPA uses.
   return Uint8Array.from(out);
 }
 

@@ -3,9 +3,13 @@ import { def, type FuncDef } from "../funcs.js";
 import { goTypeName } from "../values.js";
 import { deepEqual, empty, requireList, strslice } from "./convert.js";
 
+/** Longest list until/untilStep/seq build: past it a template is runaway, not a provisioner. */
+const MAX_ITEMS = 1_000_000;
+
 function untilStep(start: number, stop: number, step: number): number[] {
   const out: number[] = [];
   if (step === 0) return out;
+  if (Math.abs((stop - start) / step) > MAX_ITEMS) throw new Error(`list of more than ${MAX_ITEMS} items`);
   if (stop < start) {
     if (step >= 0) return out;
     for (let i = start; i > stop; i += step) out.push(i);
