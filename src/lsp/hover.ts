@@ -20,7 +20,7 @@ function placeholderHover(ctx: FeatureContext, line: string, at: Position): stri
   const raw = modelOf(ctx).raw;
   const [head, name] = ph.path;
   if (head === "metadata") {
-    const value = ph.path.slice(1).reduce<unknown>((v, k) => asRecord(v)[k], raw.metadata);
+    const value = ph.path.slice(1).reduce<unknown>((v, k) => (Object.prototype.hasOwnProperty.call(asRecord(v), k) ? asRecord(v)[k] : undefined), raw.metadata);
     return `**\${${ph.path.join(".")}}**` + (value === undefined ? " — not set in this workload" : ` = \`${typeof value === "string" ? value : JSON.stringify(value)}\``);
   }
   if (head !== "resources" || !name) return undefined;

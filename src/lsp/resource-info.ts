@@ -30,8 +30,10 @@ export function resourceNames(raw: Record<string, unknown>): string[] {
 }
 
 export function resourceInfo(name: string, l: ResourceLookup): ResourceInfo | undefined {
-  const decl = asRecord(l.raw.resources)[name];
-  if (decl === undefined) return undefined;
+  const resources = asRecord(l.raw.resources);
+  // Own keys only: `${resources.constructor}` names no resource.
+  if (!Object.prototype.hasOwnProperty.call(resources, name)) return undefined;
+  const decl = resources[name];
   const r = asRecord(decl);
   const workload = String(asRecord(l.raw.metadata).name ?? "");
   const type = typeof r.type === "string" ? r.type : undefined;

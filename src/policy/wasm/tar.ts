@@ -40,16 +40,16 @@ function checksumOk(block: Uint8Array): boolean {
   return sum === stored;
 }
 
-/** pax records: "<len> <key>=<value>\n", len counting the whole record. */
+/** pax records: "<len> <key>=<value>\n", len counting the whole record in BYTES (names may be UTF-8). */
 function paxRecords(data: Uint8Array): Map<string, string> {
   const out = new Map<string, string>();
-  const s = new TextDecoder().decode(data);
+  const dec = new TextDecoder();
   let i = 0;
-  while (i < s.length) {
-    const sp = s.indexOf(" ", i);
-    const len = sp < 0 ? NaN : Number(s.slice(i, sp));
-    if (!Number.isInteger(len) || len <= 0 || i + len > s.length) throw new TarFormatError("malformed pax header");
-    const record = s.slice(sp + 1, i + len - 1);
+  while (i < data.length) {
+    const sp = data.indexOf(0x20, i);
+    const len = sp < 0 ? NaN : Number(dec.decode(data.subarray(i, sp)));
+    if (!Number.isInteger(len) || len <= 0 || i + len > data.length) throw new TarFormatError("malformed pax header");
+    const record = dec.decode(data.subarray(sp + 1, i + len - 1));
     const eq = record.indexOf("=");
     if (eq < 0) throw new TarFormatError("malformed pax header record");
     out.set(record.slice(0, eq), record.slice(eq + 1));

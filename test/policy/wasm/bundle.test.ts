@@ -36,6 +36,12 @@ describe("readTar", () => {
     expect(new TextDecoder().decode(entries[0]!.data)).toBe('{"a":1}');
   });
 
+  it("reads a non-ASCII name from a pax record (lengths in bytes)", () => {
+    const name = `${"dätä/".repeat(25)}data.json`;
+    const entries = readTar(tar([{ name, data: "{}", longName: "pax" }]), LIMITS);
+    expect(entries.map((e) => e.name)).toEqual([name]);
+  });
+
   it("rejects a bad header checksum, a truncated entry and a non-tar", () => {
     const archive = tar([{ name: "policy.wasm", data: WASM }]);
     const flipped = archive.slice();

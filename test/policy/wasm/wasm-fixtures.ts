@@ -82,10 +82,12 @@ export function tar(files: TarFile[]): Uint8Array {
         prefix = name.slice(0, cut);
         name = name.slice(cut + 1);
       } else {
+        // pax lengths count bytes (Go's tar writer uses pax for long or non-ASCII names).
+        const bytes = (t: string) => new TextEncoder().encode(t).length;
         const rec = (k: string, v: string) => {
           const body = ` ${k}=${v}\n`;
-          let len = body.length + 1;
-          while (`${len}${body}`.length !== len) len++;
+          let len = bytes(body) + 1;
+          while (bytes(`${len}${body}`) !== len) len++;
           return `${len}${body}`;
         };
         const pax = new TextEncoder().encode(rec("path", name));
