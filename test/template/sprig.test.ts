@@ -126,3 +126,14 @@ describe("sprig paths, checksums and must* variants", () => {
     ["{{ mustFirst (list 1 2) }} {{ mustMerge (dict \"a\" 1) (dict \"b\" 2) }}", "1 map[a:1 b:2]"],
   ])("%s", (src, out) => expect(r(src)).toBe(out));
 });
+
+describe("sprig regex uses Go's RE2 semantics", () => {
+  it("matches code points, Unicode classes and Go's empty-match rules", () => {
+    expect(run('{{ regexFind "." "😀x" }}')).toBe("😀");
+    expect(run('{{ regexMatch "^\\\\pL+$" "héllo" }}')).toBe("true");
+    expect(run('{{ regexFindAll "a*" "baaac" -1 | len }}')).toBe("3");
+    expect(run('{{ regexSplit "a*" "baaac" -1 }}')).toBe("[b c]");
+    expect(run('{{ regexMatch "^\\\\s$" "\u00a0" }}')).toBe("false");
+    expect(run('{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }}')).toBe("-W-xxW-");
+  });
+});

@@ -1,7 +1,6 @@
 // regex.* builtins over Go RE2 syntax (translated in re2.ts).
-import { type Value } from "../value.js";
 import { def, fail, intArgN, str } from "./args.js";
-import { RegexSyntaxError, compileRE2, findAll } from "./re2.js";
+import { RegexSyntaxError, compileRE2, expand, findAll, goSplit, quoteMeta } from "../../re2/re2.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
 
 function re(name: string, pattern: string, ctx: BuiltinContext): RegExp {
@@ -13,46 +12,6 @@ function re(name: string, pattern: string, ctx: BuiltinContext): RegExp {
   }
 }
 
-/** Go's Regexp.Expand for ReplaceAllString: `$1`, `${1}`, `$name`, `${name}`, `$$`. */
-function expand(template: string, m: RegExpExecArray): string {
-  let out = "";
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i]!;
-    if (c !== "$") {
-      out += c;
-      continue;
-    }
-    if (template[i + 1] === "$") {
-      out += "$";
-      i++;
-      continue;
-    }
-    let name: string;
-    let end: number;
-    if (template[i + 1] === "{") {
-      const close = template.indexOf("}", i + 2);
-      const inner = close < 0 ? "" : template.slice(i + 2, close);
-      if (close < 0 || !/^\w+$/.test(inner)) {
-        out += c;
-        continue;
-      }
-      name = inner;
-      end = close;
-    } else {
-      const r = /^\w+/.exec(template.slice(i + 1));
-      if (!r) {
-        out += c;
-        continue;
-      }
-      name = r[0];
-      end = i + r[0].length;
-    }
-    if (/^\d+$/.test(name)) out += m[Number(name)] ?? "";
-    else out += m.groups?.[name] ?? "";
-    i = end;
-  }
-  return out;
-}
 
 export function regexMatch(name: string, pattern: string, value: string, ctx: BuiltinContext): boolean {
   const r = re(name, pattern, ctx);
@@ -87,19 +46,7 @@ export const regexBuiltins: BuiltinDef[] = [
   def("regex.split", ["string", "string"], { arrayOf: "string" }, (args, ctx) => {
     const r = re("regex.split", str("regex.split", args, 0), ctx);
     const s = str("regex.split", args, 1);
-    if (s === "") return [""];
-    // Go's Regexp.Split(s, -1).
-    const out: Value[] = [];
-    let beg = 0;
-    let end = 0;
-    for (const m of findAll(r, s, -1)) {
-      end = m.index;
-      const mEnd = m.index + m[0].length;
-      if (mEnd !== 0) out.push(s.slice(beg, end));
-      beg = mEnd;
-    }
-    if (end !== s.length) out.push(s.slice(beg));
-    return out;
+    return goSplit(r, s, -1);
   }),
   def("regex.replace", ["string", "string", "string"], "string", (args, ctx) => {
     const s = str("regex.replace", args, 0);
@@ -173,8 +120,3 @@ export const regexBuiltins: BuiltinDef[] = [
     return regexMatch("regex.template_match", pattern, value, ctx);
   }),
 ];
-
-/** Go's regexp.QuoteMeta. */
-export function quoteMeta(s: string): string {
-  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
-}

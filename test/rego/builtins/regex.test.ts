@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translateRE2 } from "../../../src/rego/builtins/re2.js";
+import { translateRE2 } from "../../../src/re2/re2.js";
 import { call, callErr } from "./call.js";
 
 describe("regex (Go RE2 on JS RegExp)", () => {

@@ -1,3 +1,4 @@
+// Go regular expressions for both engines (Rego's regex.* builtins and sprig's regex* functions).
 // Translation of Go RE2 syntax to a JS RegExp (with the `u` flag, so `.` and classes work on code points).
 // Covers: leading flag groups (?i)(?s)(?m), (?P<name>…), \z \A, \Q…\E, POSIX classes, \pL, Go's ASCII \s,
 // and punctuation escapes JS rejects under `u`. Constructs RE2 rejects (look-around, back-references) are errors.
@@ -263,4 +264,79 @@ export function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
     if (accept) out.push(m);
   }
   return out;
+}
+
+/** Go's Regexp.Expand for ReplaceAllString: `$1`, `${1}`, `$name`, `${name}`, `$$`. */
+export function expand(template: string, m: RegExpExecArray): string {
+  let out = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c !== "$") {
+      out += c;
+      continue;
+    }
+    if (template[i + 1] === "$") {
+      out += "$";
+      i++;
+      continue;
+    }
+    let name: string;
+    let end: number;
+    if (template[i + 1] === "{") {
+      const close = template.indexOf("}", i + 2);
+      const inner = close < 0 ? "" : template.slice(i + 2, close);
+      if (close < 0 || !/^\w+$/.test(inner)) {
+        out += c;
+        continue;
+      }
+      name = inner;
+      end = close;
+    } else {
+      const r = /^\w+/.exec(template.slice(i + 1));
+      if (!r) {
+        out += c;
+        continue;
+      }
+      name = r[0];
+      end = i + r[0].length;
+    }
+    if (/^\d+$/.test(name)) out += m[Number(name)] ?? "";
+    else out += m.groups?.[name] ?? "";
+    i = end;
+  }
+  return out;
+}
+
+/** Go's regexp.QuoteMeta. */
+export function quoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
+}
+
+/** Go's Regexp.Split(s, n): n < 0 all pieces, n == 0 none, n > 0 at most n. */
+export function goSplit(re: RegExp, s: string, n: number): string[] {
+  if (n === 0) return [];
+  if (s === "") return [""];
+  const out: string[] = [];
+  let beg = 0;
+  let end = 0;
+  for (const m of findAll(re, s, n)) {
+    if (n > 0 && out.length === n - 1) break;
+    end = m.index;
+    const mEnd = m.index + m[0].length;
+    if (mEnd !== 0) out.push(s.slice(beg, end));
+    beg = mEnd;
+  }
+  if (end !== s.length) out.push(s.slice(beg));
+  return out;
+}
+
+/** Go's Regexp.ReplaceAllString (with `$1`/`${name}` expansion) or ReplaceAllLiteralString. */
+export function goReplaceAll(re: RegExp, s: string, repl: string, literal: boolean): string {
+  let out = "";
+  let last = 0;
+  for (const m of findAll(re, s, -1)) {
+    out += s.slice(last, m.index) + (literal ? repl : expand(repl, m));
+    last = m.index + m[0].length;
+  }
+  return out + s.slice(last);
 }
