@@ -138,14 +138,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const root = rootFor(path);
     pending++;
     try {
-      const a = await cache.get(settings, root);
-      if (a !== assets) {
-        assets = a;
-        publishAssetDiagnostics(a);
-      }
       let analysis: Analysis | undefined;
       let diagnostics: LspDiagnostic[];
       try {
+        const a = await cache.get(settings, root);
+        if (a !== assets) {
+          assets = a;
+          publishAssetDiagnostics(a);
+        }
         analysis = await analyze(path, doc.getText(), root, settings, a, log);
         diagnostics = analysis.diagnostics.map(toLspDiagnostic);
       } catch (e) {
@@ -217,6 +217,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     guard("initialized", undefined, async () => {
       if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "scorec" });
       if (canWatchFiles) {
+        cache.watching = true;
         void connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: "**/*.provisioners.{yaml,yml}" }, { globPattern: "**/*.{rego,wasm,tar.gz}" }, { globPattern: "**/.scorec/**" }],
         });

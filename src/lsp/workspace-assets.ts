@@ -36,7 +36,13 @@ function signatureOf(paths: readonly string[]): string {
     if (!st.isDirectory()) return void parts.push(`${p}:${st.mtimeMs}:${st.size}`);
     if (depth > 4) return;
     parts.push(`${p}/`);
-    for (const n of readdirSync(p).sort()) if (!n.startsWith(".")) visit(join(p, n), depth + 1);
+    let names: string[];
+    try {
+      names = readdirSync(p).sort();
+    } catch {
+      return void parts.push(`${p}:unreadable`);
+    }
+    for (const n of names) if (!n.startsWith(".")) visit(join(p, n), depth + 1);
   };
   for (const p of paths) visit(p, 0);
   return parts.join("\n");
@@ -52,12 +58,21 @@ function builtInDirFor(target: string): string | undefined {
   }
 }
 
+/** Without file watching, how often (at most) the files are re-examined for changes. */
+const POLL_MS = 2000;
+
 export class AssetCache {
   private current?: Promise<WorkspaceAssets>;
   private signature = "";
   private key = "";
+  private checkedAt = 0;
+  /** When the client watches the files for us, `invalidate()` is enough: no walk per edit. */
+  watching = false;
 
-  constructor(private readonly log: (message: string) => void = () => {}) {}
+  constructor(
+    private readonly log: (message: string) => void = () => {},
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Forget everything: the next `get` reloads. */
   invalidate(): void {
@@ -72,7 +87,11 @@ export class AssetCache {
 
   async get(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
     const key = JSON.stringify([settings.target, settings.environment, settings.provisioners, settings.policies, root]);
+    // Walking the folders on every keystroke is wasted work: skip it when the client watches the files,
+    // and otherwise look at most every POLL_MS.
+    if (this.current && key === this.key && (this.watching || this.now() - this.checkedAt < POLL_MS)) return this.current;
     const signature = signatureOf(this.watchedPaths(settings, root));
+    this.checkedAt = this.now();
     // Analyses of several documents may ask at once: they share one load (the promise is the cache).
     if (this.current && key === this.key && signature === this.signature) return this.current;
     this.key = key;
