@@ -3,7 +3,7 @@
 // string uses Kubernetes dependent variables: each secret gets its own helper env var, listed first,
 // and the variable's value refers to it as `$(HELPER)`, which the kubelet expands.
 // Because the kubelet expands `$(…)` in every env value, literal `$` before `(` or `$` is doubled.
-import { createHash } from "node:crypto";
+import { sha256, toHex } from "../../src/hash/digests.js";
 import type { Piece } from "./pieces.js";
 
 export type EnvEntry =
@@ -19,7 +19,7 @@ export function escapeK8sEnv(s: string): string {
 function helperName(p: Exclude<Piece, { kind: "text" }>): string {
   const id = p.kind === "env" ? `env:${p.name}` : `secret:${p.name ?? ""}/${p.key}`;
   const label = (p.kind === "env" ? p.name : p.key).toUpperCase().replace(/[^A-Z0-9]+/g, "_");
-  const hash = createHash("sha256").update(id).digest("hex").slice(0, 8);
+  const hash = toHex(sha256(new TextEncoder().encode(id))).slice(0, 8);
   return `SCOREC_REF_${label}_${hash}`;
 }
 
