@@ -1,4 +1,5 @@
 // Stage "check": normalisation and the semantic rules the schema cannot express.
+import { byCodePoint } from "../diagnostics/diagnostic.js";
 import type { Stage } from "../pipeline/processor.js";
 import { reportAt } from "../pipeline/report-at.js";
 import { workloadsWithSpec } from "../pipeline/tree.js";
@@ -28,7 +29,7 @@ export function checkStage(opts: CheckStageOptions): Stage {
       checkPlaceholderRefs(w);
       checkFileSources(w, { root: opts.root });
       checkFileTargets(w);
-      for (const [cname, c] of Object.entries(w.spec.containers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [cname, c] of Object.entries(w.spec.containers).sort(([a], [b]) => byCodePoint(a, b))) {
         if (c.image !== ".") continue;
         const o = opts.imageOverrides;
         const covered = Boolean(o?.image || o?.build?.[cname] || o?.build?.[`${w.name}.${cname}`]);

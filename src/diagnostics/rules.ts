@@ -1,4 +1,5 @@
 // Metadata of every rule id scorec can emit, for SARIF `rules`, `--format json` and hover text.
+import { byCodePoint } from "./diagnostic.js";
 export interface RuleMeta {
   id: string;
   title: string;
@@ -19,6 +20,6 @@ export class RuleRegistry {
     return this.rules.get(id);
   }
   all(): RuleMeta[] {
-    return [...this.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.rules.values()].sort((a, b) => byCodePoint(a.id, b.id));
   }
 }

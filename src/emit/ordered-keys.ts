@@ -2,6 +2,7 @@
 // emitter happened to insert keys, so every map is reordered here: the caller's known keys first
 // (in the caller's order), every other key in code-unit order (`a < b`, never localeCompare, which
 // depends on the host's ICU data and locale).
+import { byCodePoint } from "../diagnostics/diagnostic.js";
 
 /**
  * Preferred order of the known keys of the map at `path` (the keys from the root; array indices as
@@ -9,10 +10,8 @@
  */
 export type KeyOrder = (path: string[]) => readonly string[] | undefined;
 
-/** `a < b` order: UTF-16 code units, the same on every host. */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** `a < b` order: UTF-16 code units, the same on every host (the project's one comparator). */
+export const compareKeys = byCodePoint;
 
 /** True for `{}`-style objects; the writers refuse class instances (Date, Map, Set…) so they fail loudly. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 // Substitution: resolve each reference through a resolver; a non-string value is inserted as JSON.
 // A failure never becomes an empty string: it is an error at the placeholder's offset.
+import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { parsePlaceholders, type RefSegment } from "./parse-placeholders.js";
 
 export type Resolution = { value: unknown } | { error: string; ruleId?: string };
@@ -62,7 +63,7 @@ export function lookup(root: unknown, path: readonly string[]): { found: true; v
 
 /** "a, b or c" — for listing known alternatives in messages. */
 export function listAlternatives(names: readonly string[]): string {
-  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...names].sort(byCodePoint);
   if (sorted.length === 0) return "none";
   if (sorted.length === 1) return `"${sorted[0]}"`;
   return sorted.slice(0, -1).map((n) => `"${n}"`).join(", ") + " or " + `"${sorted[sorted.length - 1]}"`;

@@ -8,7 +8,7 @@ import { byCodePoint, report } from "../diagnostics/diagnostic.js";
 import { RuleRegistry } from "../diagnostics/rules.js";
 import { displayPath } from "../load/discover.js";
 import { parseYaml } from "../parse/parse-yaml.js";
-import { deepMerge } from "../provision/deep-merge.js";
+import { deepMerge } from "../data/deep-merge.js";
 import type { LoadedPolicies } from "./backend.js";
 import type { PolicyStageOptions } from "./policy-stage.js";
 

@@ -1,6 +1,7 @@
 // Stage "lint": run conftest-style policies over each workload (or all of them at once with --combine)
 // and turn their results into positioned findings. Back ends (Rego evaluator, OPA WASM) are hidden behind
 // LoadedPolicies; this file only knows conftest's conventions.
+import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { dirname } from "node:path";
 import type { VFile } from "vfile";
 import type { RuleRegistry } from "../diagnostics/rules.js";
@@ -50,7 +51,7 @@ function exceptionNames(v: unknown): Set<string> {
 export function policyStage(opts: PolicyStageOptions): Stage {
   return (tree) => {
     tree.extraFiles.push(...(opts.files ?? []));
-    const workloads = workloadsWithSpec(tree).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const workloads = workloadsWithSpec(tree).sort((a, b) => byCodePoint(a.name, b.name));
     if (workloads.length === 0) return;
     const units: { input: unknown; file: string; at: (pointer?: string) => { w: W; pointer: string } }[] = opts.combine
       ? [

@@ -1,7 +1,7 @@
 // The Rego back end: `.rego` files compiled by our TypeScript evaluator into one program; conftest's
 // questions ("which rules are there", "what is data.<ns>.<rule>") answered from it.
 import { VFile } from "vfile";
-import { report } from "../diagnostics/diagnostic.js";
+import { report, byCodePoint } from "../diagnostics/diagnostic.js";
 import { compileModules, fromJSON, RegoError, toJSON, type Annotations, type Program, type Value } from "../rego/index.js";
 import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotations } from "./backend.js";
 
@@ -75,7 +75,7 @@ export class RegoPolicies implements LoadedPolicies {
       if (!prev) seen.set(key, { namespace, name: r.name, ...(ann ? { annotations: ann } : {}) });
       else if (!prev.annotations && ann) prev.annotations = ann;
     }
-    this.ruleList = [...seen.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.ruleList = [...seen.values()].sort((a, b) => byCodePoint(a.namespace, b.namespace) || byCodePoint(a.name, b.name));
   }
 
   rules(): PolicyRule[] {

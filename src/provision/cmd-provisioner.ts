@@ -2,7 +2,7 @@
 // (score-compose's contract). Running programs is not pure, so it happens only with
 // --allow-cmd-provisioners, with a timeout, and never with a shell unless the provisioner names one.
 import { spawnSync } from "node:child_process";
-import { deepMerge } from "./deep-merge.js";
+import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionerRunner } from "./provision-context.js";
 
 export const runCmd: ProvisionerRunner = (node, p, ctx) => {

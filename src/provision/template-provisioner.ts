@@ -6,7 +6,7 @@
 import { parse as parseYamlText } from "yaml";
 import { createKeyedRandom, parseTemplate, TemplateError, type Template } from "../template/index.js";
 import { deterministicGuid } from "./guid.js";
-import { deepMerge } from "./deep-merge.js";
+import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
 

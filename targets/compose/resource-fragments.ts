@@ -1,6 +1,7 @@
 // Merge what provisioners rendered (services, volumes, networks, files) into the project. Resources are
 // applied in provisioning order and later ones win on the same name — shared resources (one postgres
 // instance for several databases) re-render the same service with everything accumulated so far.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import type { Artifact, ProvisionedResource } from "../../src/emit/target.js";
 
 export interface MergedFragments {
@@ -38,7 +39,7 @@ export function mergeResourceFragments(resources: readonly ProvisionedResource[]
     for (const [name, net] of Object.entries(asMap(r.fragments.networks))) out.networks[name] = net ?? {};
     for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
   }
-  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
     out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content: content.endsWith("\n") ? content : content + "\n" });
   }
   return out;

@@ -3,6 +3,7 @@
 // string uses Kubernetes dependent variables: each secret gets its own helper env var, listed first,
 // and the variable's value refers to it as `$(HELPER)`, which the kubelet expands.
 // Because the kubelet expands `$(…)` in every env value, literal `$` before `(` or `$` is doubled.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { sha256, toHex } from "../../src/hash/digests.js";
 import type { Piece } from "./pieces.js";
 
@@ -48,6 +49,6 @@ export function envEntries(variables: [string, Piece[]][]): EnvEntry[] {
     }
     main.push({ name, value });
   }
-  const byName = (a: EnvEntry, b: EnvEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byName = (a: EnvEntry, b: EnvEntry) => byCodePoint(a.name, b.name);
   return [...[...helpers.values()].sort(byName), ...main.sort(byName)];
 }

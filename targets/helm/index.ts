@@ -1,6 +1,7 @@
 // The Helm target: one `<workload>.values.yaml` per workload for scorec's generic chart
 // (targets/helm/chart). Provisioners are score-k8s's (their `manifests` become `extraObjects`), so the
 // target supplies score-k8s's `encodeSecretRef` template function.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { join } from "node:path";
 import type { Artifact, EmitFinding, ProvisionedResource, ResolvedWorkload, Target, TargetOptions } from "../../src/emit/target.js";
 import { toYaml } from "../../src/emit/yaml-writer.js";
@@ -29,7 +30,7 @@ export const helmTarget: Target = {
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions) {
     const findings: EmitFinding[] = [];
     const artifacts: Artifact[] = [];
-    for (const w of [...workloads].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const w of [...workloads].sort((a, b) => byCodePoint(a.name, b.name))) {
       const values = workloadValues(w, resources, options, findings);
       artifacts.push({ path: `${w.name}.values.yaml`, content: serialiseValues(values) });
     }

@@ -2,6 +2,7 @@
 // `complete` → Y is a classic init container (runs to completion first); `started` / `healthy` → Y is a
 // native sidecar (an init container with restartPolicy Always, Kubernetes ≥ 1.29), which the kubelet
 // starts before the next container — after its startupProbe passes, which is how `healthy` is kept.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import type { EmitFinding, ResolvedWorkload } from "../../src/emit/target.js";
 
 export interface InitEntry {
@@ -11,7 +12,6 @@ export interface InitEntry {
   healthy: boolean;
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function startOrder(w: ResolvedWorkload, findings: EmitFinding[]): InitEntry[] {
   const names = new Set(w.containers.map((c) => c.name));

@@ -1,5 +1,6 @@
 // One workload → the values of scorec's generic chart (targets/helm/chart). The shape is documented in
 // chart/values.schema.json; this file only decides what goes where.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { rawFileContent, rawVariable, valueParts } from "../../src/emit/value-parts.js";
 import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
 import { envEntries, type EnvEntry } from "./env.js";
@@ -112,7 +113,7 @@ export function workloadValues(
     if (env.length) out.env = env;
 
     const files: FileEntry[] = [];
-    const byTarget = (a: { target: string }, b: { target: string }) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+    const byTarget = (a: { target: string }, b: { target: string }) => byCodePoint(a.target, b.target);
     [...c.files].sort(byTarget).forEach((f, i) => {
       const pointer = `/containers/${c.name}/files/${f.target.replace(/~/g, "~0").replace(/\//g, "~1")}`;
       const base = f.target.split("/").filter(Boolean).pop() ?? "file";
@@ -186,7 +187,7 @@ export function workloadValues(
   // Provisioner manifests: a resource shared by several workloads is carried by the first one (code-point
   // order), so that two releases never both own the same object.
   const extraObjects: unknown[] = [];
-  for (const r of [...resources].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))) {
+  for (const r of [...resources].sort((a, b) => byCodePoint(a.uid, b.uid))) {
     if (!Object.values(w.resources).includes(r.uid)) continue;
     const owner = [...r.workloads].sort()[0];
     if (owner !== undefined && owner !== w.name) continue;

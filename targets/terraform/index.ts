@@ -1,6 +1,7 @@
 // The Terraform target: one `<workload>.auto.tfvars.json` per workload, typed by variables.tf (the
 // contract of a workload module; example/ is one). Every emitted value is checked against the declared
 // types before it is written, so a drift between this emitter and variables.tf fails the compile.
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { toJson } from "../../src/emit/json-writer.js";
@@ -43,7 +44,7 @@ export const terraformTarget: Target = {
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions) {
     const findings: EmitFinding[] = [];
     const artifacts: Artifact[] = [];
-    for (const w of [...workloads].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const w of [...workloads].sort((a, b) => byCodePoint(a.name, b.name))) {
       const vars = workloadTfVars(w, resources, options.image, findings);
       for (const e of tfVarsErrors(vars as unknown as Record<string, unknown>)) {
         findings.push({ workload: w.name, pointer: "", ruleId: "terraform/type-mismatch", severity: "error", message: `tfvars do not match variables.tf: ${e}` });

@@ -2,6 +2,7 @@
 // sources are Terraform string templates: resource outputs (which the Terraform provisioners make
 // "${module.<key>.<output>}" references) stay as they are, literal Score text is escaped ("${" → "$${",
 // "%{" → "%%{"), and the `environment` resource's values become "${env.NAME}".
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { replaceEnvRefs } from "../../src/emit/env-refs.js";
 import { rawFileContent, rawVariable, valueParts } from "../../src/emit/value-parts.js";
 import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedWorkload } from "../../src/emit/target.js";
@@ -23,7 +24,6 @@ function renderEnvRefs(s: string): string {
   return replaceEnvRefs(s, (n) => "${env." + (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `[${JSON.stringify(n)}]`) + "}");
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface TfVars {

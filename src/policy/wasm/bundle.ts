@@ -1,5 +1,7 @@
 // OPA bundles (`opa build -t wasm …` → bundle.tar.gz): the compiled module(s), the base data documents
 // and the `.manifest`. We read them in memory; nothing is extracted to disk.
+import { deepMerge } from "../../data/deep-merge.js";
+import { byCodePoint } from "../../diagnostics/diagnostic.js";
 import { gunzipSync } from "node:zlib";
 import { parse as parseYamlText } from "yaml";
 import { WasmPolicyLoadError, describeThrown } from "./load-error.js";
@@ -44,13 +46,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Later documents win on conflicting leaves; objects merge key by key. */
-export function mergeData(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    into[k] = isObject(cur) && isObject(v) ? mergeData({ ...cur }, v) : v;
-  }
-  return into;
-}
+/** Bundle data documents merge like any other data (copying, never mutating). */
+export const mergeData = (into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> => deepMerge(into, from);
 
 function placeAt(path: string[], value: unknown): Record<string, unknown> {
   let doc: unknown = value;
@@ -101,7 +98,7 @@ export function readBundle(file: string, gz: Uint8Array, limits: BundleLimits = 
   // data files merge shallowest first, so a nested document refines its parent's
   const dataFiles = entries
     .map((e) => ({ ...e, path: bundlePath(e.name) }))
-    .sort((a, b) => a.path.split("/").length - b.path.split("/").length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => a.path.split("/").length - b.path.split("/").length || byCodePoint(a.path, b.path));
   for (const entry of dataFiles) {
     const { path } = entry;
     const base = path.slice(path.lastIndexOf("/") + 1);

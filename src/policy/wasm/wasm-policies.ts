@@ -4,6 +4,7 @@
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import type { LoadedPolicies, PolicyRule, RuleAnnotations } from "../backend.js";
 import { PolicyEvalError } from "../backend.js";
+import { byCodePoint } from "../../diagnostics/diagnostic.js";
 import { entrypointAnnotations } from "./annotations.js";
 import { type BundleLimits, DEFAULT_BUNDLE_LIMITS, type PolicyBundle, mergeData, readBundle } from "./bundle.js";
 import { WasmPolicyLoadError, describeThrown } from "./load-error.js";
@@ -22,9 +23,6 @@ const CTX_EXPORTS = ["opa_eval_ctx_new", "opa_eval_ctx_set_input", "opa_eval_ctx
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The SDK takes pre-serialised JSON as an ArrayBuffer (exactly that type, not a Uint8Array). */
 function jsonBuffer(json: string): ArrayBuffer {
