@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, parseDocument, visit } from "yaml";
 import { toYaml } from "../../src/emit/yaml-writer.js";
+import { realTool } from "../helpers/real-tool.js";
 
 /** Characters that stress the quoting rules, mixed with ordinary ones. */
 const trickyChar = fc.constantFrom(
@@ -66,8 +67,8 @@ describe("toYaml properties", () => {
   });
 });
 
-// PyYAML is a YAML 1.1 reader independent of the `yaml` package; use it when the machine has it.
-const pyyaml = spawnSync("python3", ["-c", "import yaml"], { encoding: "utf8" }).status === 0;
+// PyYAML is a YAML 1.1 reader independent of the `yaml` package.
+const pyyaml = realTool("PyYAML", "python3", ["-c", "import yaml"]);
 
 describe.skipIf(!pyyaml)("toYaml read by PyYAML (YAML 1.1)", () => {
   it("gives back the same data", () => {

@@ -1,11 +1,11 @@
-// Every real Score file from ../shared/score/examples-public must pass `check` (schema and YAML).
+// Every real Score file from test/corpora/score-examples must pass `check` (schema and YAML).
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { SHARED } from "../helpers/paths.js";
+import { corpus } from "../helpers/paths.js";
 
-const dir = join(SHARED, "score", "examples-public");
+const dir = corpus("score-examples");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
 
 // Findings we expect, with the reason. These examples read files (`files.<target>.source`) that sat next to

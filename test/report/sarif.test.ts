@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { fnv1a64 } from "../../src/report/fingerprint.js";
 import { reporters } from "../../src/report/reporter.js";
 import { artifactLocation } from "../../src/report/sarif-uri.js";
+import { corpus } from "../helpers/paths.js";
 import { sampleInput } from "./sample.js";
 
-const SCHEMA_PATH = fileURLToPath(new URL("../../../shared/validators/sarif-schema-2.1.0.json", import.meta.url));
+const SCHEMA_PATH = corpus("sarif", "sarif-schema-2.1.0.json");
 
 // Both packages are CommonJS with `exports.default` set too; under NodeNext the typed route is `.default`.
 const Ajv = AjvDraft04.default;

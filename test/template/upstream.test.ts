@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { corpus } from "../helpers/paths.js";
 import { createKeyedRandom, parseTemplate, TemplateError, type RandomSource } from "../../src/template/index.js";
 
-const ROOT = "/work/shared/score/provisioners-upstream";
+const ROOT = corpus("score-provisioners");
 const TEMPLATE_FIELDS = [
   "init", "state", "shared", "outputs", "directories", "files", "networks", "volumes", "services", "manifests", "info_logs",
 ];

@@ -1,12 +1,30 @@
-// `npm run conformance -- DIR… [--json]`: runs corpus folders and prints pass/fail/skip counts.
+// `npm run conformance [-- DIR… --json --failures]`: runs corpus folders (default: the vendored OPA, Regorus and
+// rego-cpp corpora under test/corpora/) and prints pass/fail/skip counts.
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../../package-root.js";
 import { runDir, type CaseResult } from "./runner.js";
+
+const DEFAULT_CORPORA = ["opa-conformance", "regorus", "rego-cpp"];
+
+/** A one-line reason why `dir` cannot be run, or undefined when it is a readable folder. */
+function notAFolder(dir: string): string | undefined {
+  try {
+    return statSync(dir).isDirectory() ? undefined : `conformance: ${dir} is not a folder`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return `conformance: ${dir}: ${code === "ENOENT" ? "no such folder" : code ?? String(e)}`;
+  }
+}
 
 export function main(argv: string[]): number {
   const json = argv.includes("--json");
   const verbose = argv.includes("--failures");
-  const dirs = argv.filter((a) => !a.startsWith("--"));
-  if (!dirs.length) {
-    console.error("usage: conformance DIR... [--json] [--failures]");
+  const named = argv.filter((a) => !a.startsWith("--"));
+  const dirs = named.length ? named : DEFAULT_CORPORA.map((c) => join(packageRoot(), "test", "corpora", c));
+  const bad = dirs.map(notAFolder).filter((m) => m !== undefined);
+  if (bad.length) {
+    for (const m of bad) console.error(m);
     return 2;
   }
   const all: CaseResult[] = [];

@@ -141,7 +141,9 @@ export function runDir(dir: string): RunSummary {
   const results: CaseResult[] = [];
   for (const f of findCaseFiles(dir)) {
     const rel = f.startsWith(dir) ? f.slice(dir.length).replace(/^[\\/]/, "") : f;
-    const relWithCorpus = f.includes("/rego-cases/") ? f.slice(f.indexOf("/rego-cases/") + 12) : rel;
+    // Skips name Regorus and rego-cpp files from their corpus folder on ("regorus/loop/chained.yaml").
+    const inCorpus = /[\\/]((?:regorus|rego-cpp)[\\/].*)$/.exec(f);
+    const relWithCorpus = inCorpus ? inCorpus[1]!.replace(/\\/g, "/") : rel;
     let cases: NormalCase[];
     try {
       cases = loadCases(f);

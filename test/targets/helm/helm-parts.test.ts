@@ -6,7 +6,7 @@ import { helmTarget } from "../../../targets/helm/index.js";
 import { encodeSecretRef, splitSecretRefs } from "../../../targets/helm/secret-refs.js";
 import { startOrder } from "../../../targets/helm/start-order.js";
 import type { EmitFinding, ResolvedWorkload } from "../../../src/emit/target.js";
-import { SHARED } from "../../helpers/paths.js";
+import { corpus } from "../../helpers/paths.js";
 
 describe("score-k8s secret references", () => {
   it("encodes as score-k8s does and decodes names with dots and keys with _ and .", () => {
@@ -63,7 +63,7 @@ describe("start order from before", () => {
 describe("helm provisioners", () => {
   it("ships score-k8s's default provisioner file unchanged below an origin line", () => {
     const ours = readFileSync(join(helmTarget.defaultProvisionersDir, "zz-default.provisioners.yaml"), "utf8");
-    const upstream = readFileSync(join(SHARED, "score", "provisioners-upstream", "score-k8s", "zz-default.provisioners.yaml"), "utf8");
+    const upstream = readFileSync(corpus("score-provisioners", "score-k8s", "zz-default.provisioners.yaml"), "utf8");
     const [first, ...rest] = ours.split("\n");
     expect(first).toMatch(/^# Origin: score-spec\/score-k8s .* b375b9516b1be0244afe516b813cfbb2a3061626/);
     expect(rest.join("\n")).toBe(upstream);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,8 @@ import { checkTfValue, parseTfType } from "../../../targets/terraform/type-expr.
 import { escapeTfTemplate, resourceKey } from "../../../targets/terraform/tfvars.js";
 import { declaredTypes } from "../../../targets/terraform/variables.js";
 import { fixture, PLAIN_SECRETS, shuffled } from "../fixtures/workloads.js";
-import { SHARED } from "../../helpers/paths.js";
+import { corpus } from "../../helpers/paths.js";
+import { realTool } from "../../helpers/real-tool.js";
 
 const OPTIONS = { outputDir: "out", projectName: "demo", environment: "dev" };
 const variablesTf = readFileSync(variablesTfPath(), "utf8");
@@ -100,7 +101,7 @@ describe("terraform tfvars", () => {
   });
 });
 
-const hasTerraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+const hasTerraform = realTool("terraform", "terraform", ["version"]);
 
 describe.skipIf(!hasTerraform)("the example module (terraform on PATH)", () => {
   it("plans with the emitted tfvars and renders the templates", () => {
@@ -125,7 +126,7 @@ describe.skipIf(!hasTerraform)("the example module (terraform on PATH)", () => {
 describe("through the real pipeline", () => {
   it("compiles public Score examples to tfvars that match variables.tf and plan in the example module", async () => {
     const { generate } = await import("../../../src/api/generate.js");
-    const ex = join(SHARED, "score", "examples-public");
+    const ex = corpus("score-examples");
     const files = ["examples--resources_postgres_score.yaml", "examples--samples_onlineboutique_frontend_score.yaml"];
     const r = await generate(files.map((f) => ({ path: join(ex, f) })), { target: "terraform", outputDir: "out", root: ex });
     expect(r.artifacts?.map((a) => a.path).sort()).toEqual(["frontend.auto.tfvars.json", "my-workload.auto.tfvars.json"]);
