@@ -31,6 +31,8 @@ export interface GenerateOptions {
   publish?: TargetOptions["publish"];
   overrides?: Override[];
   projectName?: string;
+  /** helm: also write the chart into the output folder. */
+  writeChart?: boolean;
   limits?: Partial<ParseLimits>;
   /** Provisioners already loaded (the language server keeps them between keystrokes). */
   loadedProvisioners?: LoadedProvisionerSet;
@@ -69,6 +71,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     build: options.build,
     publish: options.publish,
     environment,
+    writeChart: options.writeChart,
   };
   const overrides = options.overrides ?? [];
   const beforeValidate: Stage[] = overrides.length

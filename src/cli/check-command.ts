@@ -1,6 +1,7 @@
 // `scorec check [paths…]`: the lint gate.
 import type { Command } from "commander";
 import { check } from "../api/check.js";
+import { isBuiltinRef } from "../policy/builtin-pack.js";
 import { loadPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
 import { type CommonOptions, collectList, parseLimitsOptions, wholeNumber } from "./common-options.js";
@@ -46,7 +47,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .action(async (paths: string[], flags: CheckFlags) => {
       const root = process.cwd();
       const config = loadConfigOrFail(root);
-      const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => resolve(root, p))];
+      const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => (isBuiltinRef(p) ? p : resolve(root, p)))];
       const policy = policyPaths.length
         ? await loadPolicyOptions({
             paths: policyPaths,

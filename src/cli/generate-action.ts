@@ -29,6 +29,7 @@ export interface GenerateFlags extends CommonOptions {
   overrideProperty: string[];
   overridesFile?: string;
   projectName?: string;
+  writeChart?: boolean;
   check?: boolean;
   format: string;
   color?: boolean;
@@ -99,6 +100,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           publish: parsePublish(flags.publish),
           overrides,
           projectName: flags.projectName,
+          writeChart: flags.writeChart,
           limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
         });
       } catch (e) {

@@ -24,6 +24,7 @@ export function registerGenerate(program: Command, io: CliIO): void {
     .option("--override-property <path=value>", "set (or with an empty value remove) a Score property (repeatable)", collectList, [])
     .option("--overrides-file <file>", "a YAML merge patch applied to the Score file")
     .option("--project-name <name>", "Compose project / release name (default: the Score file's folder name)")
+    .option("--write-chart", "helm: also write scorec's chart into the output folder (chart/)")
     .option("--check", "do not write: exit 1 with a diff when the output on disk is stale")
     .option("-f, --format <format>", "format of findings (on stderr)", "pretty")
     .option("--color", "force colour")

@@ -1,6 +1,7 @@
 // The command line. The only module that touches stdout, stderr and the exit code.
 import { Command, CommanderError } from "commander";
 import { packageVersion } from "../package-root.js";
+import { registerChartCommand } from "./chart-command.js";
 import { registerCheck } from "./check-command.js";
 import { registerGenerate } from "./generate-command.js";
 import { registerListCommands } from "./list-commands.js";
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO): Command {
   registerGenerate(program, io);
   registerListCommands(program, io);
   registerPolicyCommand(program, io);
+  registerChartCommand(program, io);
   program
     .command("lsp")
     .description("run the language server over stdio (for editors)")

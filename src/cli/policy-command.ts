@@ -2,11 +2,15 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../load/discover.js";
+import { builtinRules, resolvePolicyRefs } from "../policy/builtin-pack.js";
 import { walkPolicyFiles } from "../policy/load-policies.js";
+import { table } from "./table.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 
-function regoFiles(paths: string[]): string[] {
+function regoFiles(refs: string[]): string[] {
+  const { paths, unknown } = resolvePolicyRefs(refs, process.cwd());
+  if (unknown.length) throw new CliError(unknown.map((u) => u.message).join("; "));
   const found: string[] = [];
   const missing: string[] = [];
   for (const p of paths) walkPolicyFiles(p, found, missing);
@@ -15,12 +19,20 @@ function regoFiles(paths: string[]): string[] {
 }
 
 export function registerPolicyCommand(program: Command, io: CliIO): void {
-  program
-    .command("policy")
-    .description("policy commands")
+  const policy = program.command("policy").description("policy commands");
+  policy
+    .command("list")
+    .description("list the built-in policy pack's rules (use them with --policy builtin: or builtin:ID)")
+    .option("--format <format>", "table or json", "table")
+    .action((flags: { format: string }) => {
+      const rules = builtinRules();
+      if (flags.format === "json") io.out(JSON.stringify({ version: 1, rules: rules.map(({ id, severity, title }) => ({ id, severity, title })) }, null, 2) + "\n");
+      else io.out(table(["ID", "SEVERITY", "TITLE"], rules.map((r) => [r.id, r.severity, r.title])));
+    });
+  policy
     .command("test")
     .description("run test_* rules of Rego policies (like opa test / conftest verify)")
-    .argument("[paths...]", "Rego files or folders (default: policies)")
+    .argument("[paths...]", "Rego files or folders, or builtin: for the built-in pack (default: policies)")
     .option("-r, --run <regex>", "only tests whose namespace.name matches")
     .option("--format <format>", "pretty or json", "pretty")
     .action(async (paths: string[], flags: { run?: string; format: string }) => {

@@ -106,6 +106,8 @@ export interface TargetOptions {
   environment: string;
   /** Kubernetes namespace for targets that render manifests (provisioners see it as `.Namespace`). */
   namespace?: string;
+  /** helm: also write scorec's chart under `chart/` in the output folder (`--write-chart`). */
+  writeChart?: boolean;
 }
 
 /** A finding an emitter wants to report (e.g. "httpGet probes cannot be expressed in Compose"). */

@@ -10,6 +10,7 @@ import type { RuleRegistry } from "../diagnostics/rules.js";
 import { packageRoot } from "../package-root.js";
 import type { PolicyStageOptions } from "../policy/policy-stage.js";
 import { loadProvisioners, projectProvisionerPaths, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
+import { isBuiltinRef } from "../policy/builtin-pack.js";
 import { absolutePaths, type LspSettings } from "./settings.js";
 
 export interface WorkspaceAssets {
@@ -82,7 +83,7 @@ export class AssetCache {
   /** What a settings change or a file edit must re-read: the project's .scorec/ and all configured paths. */
   private watchedPaths(settings: LspSettings, root: string): string[] {
     const scorecDir = join(root, ".scorec");
-    return [...absolutePaths(settings.provisioners, root), ...absolutePaths(settings.policies, root), ...(existsSync(scorecDir) ? [scorecDir] : [])];
+    return [...absolutePaths(settings.provisioners, root), ...absolutePaths(settings.policies.filter((p) => !isBuiltinRef(p)), root), ...(existsSync(scorecDir) ? [scorecDir] : [])];
   }
 
   async get(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
@@ -126,7 +127,7 @@ export class AssetCache {
       try {
         // Imported lazily: the policy engine is large, and a broken build of it must not stop the server.
         const { loadPolicyOptions } = await import("../policy/load-policies.js");
-        const loaded = await loadPolicyOptions({ paths: absolutePaths(settings.policies, root), environment: settings.environment, root });
+        const loaded = await loadPolicyOptions({ paths: settings.policies, environment: settings.environment, root });
         policy = loaded;
         registry = loaded.registry;
         add(collect(loaded.files), (f) => resolve(root, f));

@@ -9,10 +9,12 @@ import { RuleRegistry } from "../diagnostics/rules.js";
 import { displayPath } from "../load/discover.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import { deepMerge } from "../data/deep-merge.js";
+import { resolvePolicyRefs } from "./builtin-pack.js";
 import type { LoadedPolicies } from "./backend.js";
 import type { PolicyStageOptions } from "./policy-stage.js";
 
 export interface PolicySourceOptions {
+  /** Files, folders (relative to `root`) and `builtin:` refs (src/policy/builtin-pack.ts). */
   paths: string[];
   dataPaths?: string[];
   namespaces?: string[];
@@ -53,8 +55,14 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   const cwd = opts.root ?? process.cwd();
   const found: string[] = [];
   const missing: string[] = [];
-  for (const p of opts.paths) walkPolicyFiles(p, found, missing);
+  const refs = resolvePolicyRefs(opts.paths, cwd);
+  for (const p of refs.paths) walkPolicyFiles(p, found, missing);
   const files: VFile[] = [];
+  for (const u of refs.unknown) {
+    const f = new VFile({ path: u.ref });
+    report(f, u.message, { ruleId: "io/read", source: "io", severity: "error" });
+    files.push(f);
+  }
   for (const m of missing) {
     const f = new VFile({ path: displayPath(m, cwd) });
     report(f, `cannot read policies from ${displayPath(m, cwd)}: no such file or folder`, { ruleId: "io/read", source: "io", severity: "error" });
@@ -104,6 +112,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     namespaces: opts.namespaces,
     allNamespaces: opts.allNamespaces,
     combine: opts.combine,
+    keepRule: refs.keepRule,
     files,
     registry: new RuleRegistry(),
   };

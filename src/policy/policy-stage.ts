@@ -25,6 +25,8 @@ export interface PolicyStageOptions {
   registry?: RuleRegistry;
   /** Findings about the policy and data files (load errors), reported with the run. */
   files?: VFile[];
+  /** Rules to evaluate, by rule id (`builtin:score/x` selects one rule of the pack); default all. */
+  keepRule?: (id: string) => boolean;
 }
 
 type W = Workload & { spec: NonNullable<Workload["spec"]> };
@@ -69,8 +71,9 @@ export function policyStage(opts: PolicyStageOptions): Stage {
 
     for (const p of opts.policies) {
       const rules = p.rules();
+      const kept = (r: (typeof rules)[number]) => !opts.keepRule || opts.keepRule(policyRuleId(r));
       for (const r of rules) {
-        if (opts.registry && ruleKind(r.name) && r.annotations) {
+        if (opts.registry && ruleKind(r.name) && r.annotations && kept(r)) {
           const id = policyRuleId(r);
           opts.registry.add({
             id,
@@ -85,7 +88,7 @@ export function policyStage(opts: PolicyStageOptions): Stage {
       for (const unit of units) {
         const data = { ...(opts.data ?? {}), conftest: { file: { name: unit.file, dir: dirname(unit.file) } } };
         for (const ns of namespaces) {
-          const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name));
+          const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name) && kept(r));
           // conftest's `exception` rule is evaluated with the others, sharing their helper rules.
           const names = [...nsRules.map((r) => r.name), ...(rules.some((r) => r.namespace === ns && r.name === "exception") ? ["exception"] : [])];
           let values: (unknown | undefined)[] | undefined;

@@ -2,6 +2,7 @@
 // (targets/helm/chart). Provisioners are score-k8s's (their `manifests` become `extraObjects`), so the
 // target supplies score-k8s's `encodeSecretRef` template function.
 import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Artifact, EmitFinding, ProvisionedResource, ResolvedWorkload, Target, TargetOptions } from "../../src/emit/target.js";
 import { toYaml } from "../../src/emit/yaml-writer.js";
@@ -20,6 +21,15 @@ export function chartDir(): string {
   return join(packageRoot(), "targets", "helm", "chart");
 }
 
+/** The chart's files as artifacts under `chart/`, so `helm install APP out/chart -f out/APP.values.yaml` works. */
+export function chartArtifacts(dir = chartDir(), prefix = "chart"): Artifact[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => byCodePoint(a.name, b.name))
+    .flatMap((e) =>
+      e.isDirectory() ? chartArtifacts(join(dir, e.name), `${prefix}/${e.name}`) : [{ path: `${prefix}/${e.name}`, content: readFileSync(join(dir, e.name), "utf8") }],
+    );
+}
+
 export const helmTarget: Target = {
   name: "helm",
   description: "Helm: one <workload>.values.yaml per workload for scorec's generic workload chart (targets/helm/chart)",
@@ -34,6 +44,7 @@ export const helmTarget: Target = {
       const values = workloadValues(w, resources, options, findings);
       artifacts.push({ path: `${w.name}.values.yaml`, content: serialiseValues(values) });
     }
+    if (options.writeChart) artifacts.push(...chartArtifacts());
     return { artifacts, findings };
   },
 };
