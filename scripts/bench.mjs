@@ -48,7 +48,16 @@ try {
     const dir = join(tmp, `check-${n}`);
     writeWorkloads(dir, n);
     const r = worker("check", dir);
-    results.checkThroughput.push({ workloads: n, ms: +r.ms.toFixed(1), filesPerSec: Math.round((n / r.ms) * 1000), peakRssMb: +(r.maxRssKb / 1024).toFixed(1), errors: r.errors });
+    const floor = worker("floor", dir);
+    results.checkThroughput.push({
+      workloads: n,
+      ms: +r.ms.toFixed(1),
+      filesPerSec: Math.round((n / r.ms) * 1000),
+      peakRssMb: +(r.maxRssKb / 1024).toFixed(1),
+      errors: r.errors,
+      floorFilesPerSec: Math.round((n / floor.ms) * 1000),
+      ofFloor: +(floor.ms / r.ms).toFixed(2),
+    });
   }
 
   // 3. generate throughput (compose).
@@ -82,7 +91,7 @@ try {
 const s = results.singleFileCheck;
 console.log(`single-file check: ${s.checkMs} ms (bare node ${s.bareNodeMs} ms) → ${s.ratio}× node start (target ≤ 3×)`);
 console.log("check throughput:");
-for (const r of results.checkThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.filesPerSec).padStart(7)} files/s  peak RSS ${r.peakRssMb} MiB`);
+for (const r of results.checkThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.filesPerSec).padStart(7)} files/s  peak RSS ${r.peakRssMb} MiB  (parse+validate floor ${r.floorFilesPerSec} files/s: check is ${Math.round(r.ofFloor * 100)} % of it)`);
 console.log("generate throughput (compose):");
 for (const r of results.generateThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.workloadsPerSec).padStart(7)} workloads/s  peak RSS ${r.peakRssMb} MiB`);
 if (results.policyCheck) console.log(`policy pack over 1,000 workloads (rego): ${results.policyCheck.ms} ms, ${results.policyCheck.workloadsPerSec} workloads/s`);
