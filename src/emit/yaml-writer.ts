@@ -7,6 +7,7 @@
 // appear even when the same object is reachable twice.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from "yaml";
 import { isPlainObject, orderedEntries, type KeyOrder } from "./ordered-keys.js";
+import { layoutYaml } from "./yaml-layout.js";
 import { doubleQuoted, formatNumber, isBlockSafe, isPlainSafe, needsKeepChomping } from "./yaml-scalar-style.js";
 
 export type { KeyOrder } from "./ordered-keys.js";
@@ -121,6 +122,12 @@ function pathText(path: string[]): string {
  * dropped; `undefined` array items are written as null (as JSON.stringify does).
  */
 export function toYaml(value: unknown, opts: YamlOptions = {}): string {
+  if (value === undefined) throw new TypeError("toYaml: the value is undefined");
+  return layoutYaml(value, opts.keyOrder) ?? toYamlViaLibrary(value, opts);
+}
+
+/** The same document laid out by the `yaml` package (the reference the fast path is tested against). */
+export function toYamlViaLibrary(value: unknown, opts: YamlOptions = {}): string {
   if (value === undefined) throw new TypeError("toYaml: the value is undefined");
   const doc = new Document(null, { version: "1.2", customTags: [verbatimTag] });
   doc.contents = new Builder(opts.keyOrder).node(value, [], true);
