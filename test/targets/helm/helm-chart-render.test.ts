@@ -13,10 +13,12 @@ function values(name: string): any {
 }
 
 describe("the chart renders the emitted values", () => {
-  it("renders the defaults (values.yaml) to a Deployment and nothing else", () => {
-    const out = renderChart(parse(readFileSync(join(chartDir(), "values.yaml"), "utf8")));
-    expect(out["workload.yaml"]!.map((d: any) => d.kind)).toEqual(["Deployment"]);
-    expect(out["service.yaml"]).toEqual([]);
+  it("refuses the defaults (values.yaml, no containers): a pod without a main container is invalid", () => {
+    // helm template stops the same way (test/targets/helm/helm-real.test.ts).
+    expect(() => renderChart(parse(readFileSync(join(chartDir(), "values.yaml"), "utf8")))).toThrow(/no container left to run as the pod's main container/);
+    const v = values("web");
+    v.initContainers = Object.keys(v.containers).map((name) => ({ name, sidecar: false }));
+    expect(() => renderChart(v)).toThrow(/no container left to run as the pod's main container/);
   });
 
   it("web: StatefulSet with init containers, sidecar, secrets, files, volumes and claim templates", () => {

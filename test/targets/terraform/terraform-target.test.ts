@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { parse as parseYaml } from "yaml";
@@ -12,6 +10,7 @@ import { declaredTypes } from "../../../targets/terraform/variables.js";
 import { fixture, PLAIN_SECRETS, shuffled } from "../fixtures/workloads.js";
 import { corpus } from "../../helpers/paths.js";
 import { realTool } from "../../helpers/real-tool.js";
+import { initExample, terraform } from "./example-module.js";
 
 const OPTIONS = { outputDir: "out", projectName: "demo", environment: "dev" };
 const variablesTf = readFileSync(variablesTfPath(), "utf8");
@@ -104,17 +103,15 @@ describe("terraform tfvars", () => {
 const hasTerraform = realTool("terraform", "terraform", ["version"]);
 
 describe.skipIf(!hasTerraform)("the example module (terraform on PATH)", () => {
-  it("plans with the emitted tfvars and renders the templates", () => {
-    const dir = mkdtempSync(join(tmpdir(), "scorec-tf-"));
+  // Planning every tfvars file is terraform-real.test.ts; this one reads a rendered value back.
+  it("renders the templates of the emitted tfvars (terraform console)", async () => {
+    const dir = await initExample();
     try {
-      cpSync(join(variablesTfPath(), "..", "example"), dir, { recursive: true });
       const web = emitFixture().artifacts.find((a) => a.path === "web.auto.tfvars.json")!;
       writeFileSync(join(dir, "web.tfvars.json"), web.content);
-      const env = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
-      execFileSync("terraform", ["init", "-input=false", "-backend=false"], { cwd: dir, env, stdio: "pipe" });
-      execFileSync("terraform", ["plan", "-input=false", "-lock=false", "-var-file=web.tfvars.json"], { cwd: dir, env, stdio: "pipe" });
-      const out = execFileSync("terraform", ["console", "-var-file=web.tfvars.json"], { cwd: dir, env, input: "nonsensitive(jsonencode(local.containers.app.env))\n", encoding: "utf8" });
-      const rendered = JSON.parse(JSON.parse(out.trim()));
+      const out = await terraform(dir, ["console", "-var-file=web.tfvars.json"], "nonsensitive(jsonencode(local.containers.app.env))\n");
+      expect(out.code, out.stderr).toBe(0);
+      const rendered = JSON.parse(JSON.parse(out.stdout.trim()));
       expect(rendered.DB_URL).toMatch(/^postgres:\/\/user:[0-9a-f]{64}@postgres-web-db:5432\/postgres_web_db$/);
       expect(rendered.BRACES).toBe("literal ${HOME} and %{x}");
     } finally {
@@ -138,14 +135,13 @@ describe("through the real pipeline", () => {
     const pg = JSON.parse(r.artifacts!.find((a) => a.path === "my-workload.auto.tfvars.json")!.content as string);
     expect(pg.containers["my-container"].env.POSTGRES_PASSWORD).toBe("${module.postgres_my_workload_my_postgres.password}");
     if (!hasTerraform) return;
-    const dir = mkdtempSync(join(tmpdir(), "scorec-tf-"));
+    const dir = await initExample();
     try {
-      cpSync(join(variablesTfPath(), "..", "example"), dir, { recursive: true });
-      const env = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
-      execFileSync("terraform", ["init", "-input=false", "-backend=false"], { cwd: dir, env, stdio: "pipe" });
       for (const a of r.artifacts ?? []) {
+        // Not *.auto.tfvars.json: terraform would load every such file of the folder at once.
         writeFileSync(join(dir, "vars.json"), a.content);
-        execFileSync("terraform", ["plan", "-input=false", "-lock=false", "-var-file=vars.json"], { cwd: dir, env, stdio: "pipe" });
+        const plan = await terraform(dir, ["plan", "-input=false", "-lock=false", "-no-color", "-var-file=vars.json"]);
+        expect(plan.code, `${a.path}: ${plan.stderr}`).toBe(0);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
