@@ -102,8 +102,8 @@ export class RegoPolicies implements LoadedPolicies {
   }
 }
 
-export function loadRegoPolicies(modules: { path: string; source: string }[]): RegoLoadResult {
-  const r = compileModules(modules);
+export function loadRegoPolicies(modules: { path: string; source: string }[], regoVersion: 0 | 1 = 1): RegoLoadResult {
+  const r = compileModules(modules, { regoVersion });
   if (!r.ok) return { files: regoErrorFiles(r.errors, modules[0]?.path ?? "policy.rego") };
   return { policies: new RegoPolicies(r.program), files: [] };
 }

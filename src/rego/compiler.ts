@@ -60,6 +60,7 @@ export function compileAsts(modules: ModuleAst[]): { ok: true; compiled: Compile
       errors,
       renames: new Map(),
       pending: new Set(),
+      regoVersion: m.regoVersion,
     };
     for (const imp of m.imports) {
       const segs = imp.path.t === "ref" ? imp.path.path : [];

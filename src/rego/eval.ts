@@ -143,6 +143,9 @@ export class Evaluator {
       f = nf;
     }
     if (e.negated) {
+      // OPA's compiler evaluates a negated call's ref/call arguments (and a negated ref's dynamic keys)
+      // before the `not`: when one is undefined, the whole expression is undefined, not true.
+      for (const t of hoistedUnderNot(e)) if (this.isGround(t, env) && this.first(t, env, f) === undefined) return false;
       let found = false;
       this.evalKind(e, env, f, () => {
         found = true;
@@ -270,6 +273,25 @@ export class Evaluator {
   }
 
   // ---- unification ----
+
+  /** No unbound var anywhere in `t` (comprehension bodies aside). */
+  private isGround(t: Term, env: Env): boolean {
+    switch (t.t) {
+      case "var":
+        return !this.unbound(t, env);
+      case "ref":
+        return this.isGround(t.head, env) && t.path.every((p) => this.isGround(p, env));
+      case "call":
+        return t.args.every((a) => this.isGround(a, env));
+      case "array":
+      case "set":
+        return t.items.every((x) => this.isGround(x, env));
+      case "object":
+        return t.items.every(([a, b]) => this.isGround(a, env) && this.isGround(b, env));
+      default:
+        return true;
+    }
+  }
 
   private unbound(t: Term, env: Env): boolean {
     return t.t === "var" && !env.has(t.name) && t.name !== "input" && t.name !== "data";
@@ -810,4 +832,17 @@ function build(t: Term): Value {
     default:
       throw new Error("not a constant");
   }
+}
+
+/** Infix operators are left alone: only named calls get their arguments hoisted out of `not`. */
+const OPERATORS = new Set(["equal", "neq", "lt", "lte", "gt", "gte", "plus", "minus", "mul", "div", "rem", "and", "or", "internal.member_2", "internal.member_3"]);
+
+/** The terms OPA's compiler moves in front of a negated expression (see evalExpr). */
+function hoistedUnderNot(e: Expr): Term[] {
+  if (e.kind.k !== "term") return [];
+  const t = e.kind.term;
+  const dynamic = (x: Term) => x.t === "ref" || x.t === "call";
+  if (t.t === "call") return OPERATORS.has(t.name) ? [] : t.args.filter(dynamic);
+  if (t.t === "ref") return [...(t.head.t === "call" ? [t.head] : []), ...t.path.filter(dynamic)];
+  return [];
 }

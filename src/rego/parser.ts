@@ -100,7 +100,9 @@ export class Parser {
     };
     while (this.is("import")) mod.imports.push(this.parseImport());
     while (this.peek().kind !== "eof") {
-      for (const r of this.parseRules()) mod.rules.push(r);
+      // OPA accepts imports anywhere after the package clause, also between rules.
+      if (this.is("import")) mod.imports.push(this.parseImport());
+      else for (const r of this.parseRules()) mod.rules.push(r);
     }
     mod.regoVersion = this.v1 ? 1 : 0;
     attachAnnotations(mod, this.comments);
@@ -250,7 +252,7 @@ export class Parser {
           if (!this.v1) {
             rule.key = rule.ref.pop();
           } else this.err("rule must have a body or assignment; `contains` keyword is required for partial set rules", start);
-        } else if (this.v1) this.err(`rule must have a body, value or contains`, start);
+        } else if (this.v1 && !rule.args) this.err(`rule must have a body, value or contains`, start);
         else rule.value = { t: "scalar", v: true, loc: rule.loc };
       }
       rule.body = [];
