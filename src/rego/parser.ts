@@ -373,6 +373,8 @@ export class Parser {
       if (this.kw("in")) {
         this.next();
         const coll = this.parseTermNoIn();
+        if (declaresNothing(first) && declaresNothing(second))
+          return { kind: { k: "term", term: this.memberCall(3, [first, second, coll], loc) }, negated: false, with: [], loc };
         return { kind: { k: "somein", key: first, val: second, coll }, negated: false, with: [], loc };
       }
       const vars = [first, second];
@@ -385,6 +387,8 @@ export class Parser {
     if (this.kw("in")) {
       this.next();
       const coll = this.parseTermNoIn();
+      // `some input.x in xs`: a ref declares no var, so OPA reads it as a membership test.
+      if (declaresNothing(first)) return { kind: { k: "term", term: this.memberCall(2, [first, coll], loc) }, negated: false, with: [], loc };
       return { kind: { k: "somein", val: first, coll }, negated: false, with: [], loc };
     }
     if (first.t !== "var") this.err("expected var in some declaration");
@@ -836,4 +840,9 @@ export function parseModule(src: string, file: string, regoVersion: 0 | 1 = 1): 
 
 export function parseQuery(src: string, regoVersion: 0 | 1 = 1): Expr[] {
   return new Parser(src, "query", regoVersion).parseQuery();
+}
+
+/** A `some … in` operand that declares no variable: a ref (`input.x`) or a scalar. */
+function declaresNothing(t: Term): boolean {
+  return t.t === "ref" || t.t === "scalar";
 }
