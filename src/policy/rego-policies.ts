@@ -93,7 +93,7 @@ export class RegoPolicies implements LoadedPolicies {
     try {
       const values = this.program.evalRules(
         rules.map((r) => [...ns, r]),
-        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length }, nowNs: NOW_NS },
+        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length, maxBuilt: 4_000_000 * rules.length }, nowNs: NOW_NS },
       );
       return values.map((v) => (v === undefined ? undefined : toJSON(v)));
     } catch (e) {
