@@ -1,6 +1,6 @@
 // issue 14's acceptance corpus: every folder of test/corpora/rego-gaps passes `scorec policy test`
 // (the v0-* folders with --rego-version v0), plus the policy-test flags that mirror `opa test`.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -75,4 +75,18 @@ describe("policy test flags", () => {
     expect(r.stdout).toMatch(/1 passed, 1 failed\n$/);
     expect(r.code).toBe(1);
   }, 40_000);
+
+  it("a v1 `deny[msg] if` and a result of the wrong shape are errors naming the rule", () => {
+    mkdirSync(join(dir, "map"), { recursive: true });
+    writeFileSync(join(dir, "map", "p.rego"), 'package main\n\nimport rego.v1\n\ndeny[msg] if {\n\tmsg := "no"\n}\n');
+    const score = write("score.yaml", "apiVersion: score.dev/v1b1\nmetadata:\n  name: web\ncontainers:\n  main:\n    image: nginx\n");
+    const r = runCli(["check", score, "--policy", join(dir, "map")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("rule main.deny is an object (`deny[msg] if` declares a map in Rego v1): write `deny contains msg if`");
+    mkdirSync(join(dir, "num"), { recursive: true });
+    writeFileSync(join(dir, "num", "p.rego"), "package main\n\nimport rego.v1\n\ndeny contains 3 if true\n");
+    const n = runCli(["check", score, "--policy", join(dir, "num")]);
+    expect(n.code).toBe(1);
+    expect(n.stdout).toContain('rule main.deny returned 3: a result must be a string or an object with "msg"');
+  });
 });
