@@ -4,7 +4,7 @@ import { check } from "../api/check.js";
 import { isBuiltinRef } from "../policy/builtin-pack.js";
 import { loadPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
-import { type CommonOptions, collectList, parseLimitsOptions, wholeNumber } from "./common-options.js";
+import { type CommonOptions, collectList, parseLimitsOptions, regoVersionOption, wholeNumber } from "./common-options.js";
 import { loadConfigOrFail } from "./config.js";
 import { conftestExitCode, exitCodeFor } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
@@ -24,6 +24,7 @@ interface CheckFlags extends CommonOptions {
   combine?: boolean;
   failOnWarn?: boolean;
   env?: string;
+  regoVersion?: string;
 }
 
 export function registerCheck(program: Command, io: CliIO): void {
@@ -40,6 +41,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .option("--all-namespaces", "evaluate every policy namespace")
     .option("--combine", "give policies all workloads as one input array")
     .option("--fail-on-warn", "conftest exit codes: 2 for failures, 1 for warnings only")
+    .option("--rego-version <v0|v1>", "Rego syntax of .rego policies (default v1; v0 adds the deprecated builtins)")
     .option("--env <name>", "environment, visible to policies as data.scorec.environment")
     .option("--color", "force colour")
     .option("--no-color", "never colour")
@@ -56,6 +58,7 @@ export function registerCheck(program: Command, io: CliIO): void {
             allNamespaces: flags.allNamespaces,
             combine: flags.combine,
             environment: flags.env ?? config.environment,
+            regoVersion: regoVersionOption(flags.regoVersion ?? config.regoVersion),
             root,
           })
         : undefined;

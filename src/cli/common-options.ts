@@ -18,5 +18,13 @@ export function wholeNumber(v: string, flag: string): number {
   return n;
 }
 
+/** `--rego-version v0|v1` (conftest's flag; also `regoVersion` in the config). */
+export function regoVersionOption(v: string | undefined): 0 | 1 | undefined {
+  if (v === undefined) return undefined;
+  if (v === "v0" || v === "0") return 0;
+  if (v === "v1" || v === "1") return 1;
+  throw new CliError(`--rego-version takes v0 or v1, got "${v}"`);
+}
+
 /** Commander accumulator for repeatable options (`--policy a --policy b`). */
 export const collectList = (v: string, prev: string[]): string[] => [...prev, v];

@@ -1,9 +1,12 @@
-// `scorec policy test [DIR…]`: the policy pack's own unit tests, ending with `N passed, M failed`.
+// `scorec policy test [DIR…]`: the policy pack's own unit tests, like `opa test`, ending with `N passed, M failed`.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../load/discover.js";
 import { builtinRules, resolvePolicyRefs } from "../policy/builtin-pack.js";
 import { walkPolicyFiles } from "../policy/load-policies.js";
+import { v0Hint } from "../policy/v0-hint.js";
+import { collectList, regoVersionOption } from "./common-options.js";
+import { loadConfigOrFail } from "./config.js";
 import { table } from "./table.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
@@ -16,6 +19,23 @@ function regoFiles(refs: string[]): string[] {
   for (const p of paths) walkPolicyFiles(p, found, missing);
   if (missing.length) throw new CliError(`cannot read ${missing.join(", ")}: no such file or directory`);
   return found.filter((f) => f.endsWith(".rego"));
+}
+
+interface TestFlags {
+  run?: string;
+  format: string;
+  data: string[];
+  regoVersion?: string;
+  verbose?: boolean;
+}
+
+function filterOf(run: string | undefined): RegExp | undefined {
+  if (run === undefined) return undefined;
+  try {
+    return new RegExp(run);
+  } catch (e) {
+    throw new CliError(`--run: invalid regular expression: ${(e as Error).message}`);
+  }
 }
 
 export function registerPolicyCommand(program: Command, io: CliIO): void {
@@ -32,17 +52,32 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
   policy
     .command("test")
     .description("run test_* rules of Rego policies (like opa test / conftest verify)")
-    .argument("[paths...]", "Rego files or folders, or builtin: for the built-in pack (default: policies)")
+    .argument("[paths...]", "Rego files or folders, or builtin: for the built-in pack (default: policies); data.json/data.yaml inside them are loaded")
     .option("-r, --run <regex>", "only tests whose namespace.name matches")
+    .option("-d, --data <path>", "JSON/YAML data file or folder merged into data (repeatable)", collectList, [])
+    .option("--rego-version <v0|v1>", "Rego syntax (default v1; v0 adds the deprecated builtins)")
+    .option("-v, --verbose", "list every test, passed ones too, with print() output")
     .option("--format <format>", "pretty or json", "pretty")
-    .action(async (paths: string[], flags: { run?: string; format: string }) => {
+    .action(async (paths: string[], flags: TestFlags) => {
       const { runPolicyTests } = await import("../policy/policy-test.js");
-      const files = regoFiles(paths.length ? paths : ["policies"]);
-      if (files.length === 0) throw new CliError(`no .rego files in ${paths.join(", ") || "policies"}`);
+      const { loadTestData, TestDataError } = await import("../policy/test-data.js");
+      const config = loadConfigOrFail(process.cwd());
+      const tested = paths.length ? paths : ["policies"];
+      const files = regoFiles(tested);
+      if (files.length === 0) throw new CliError(`no .rego files in ${tested.join(", ")}`);
+      let data: Record<string, unknown>;
+      try {
+        data = loadTestData(resolvePolicyRefs(tested, process.cwd()).paths, flags.data);
+      } catch (e) {
+        if (e instanceof TestDataError) throw new CliError(e.message);
+        throw e;
+      }
       const modules = files.map((p) => ({ path: displayPath(p), source: readFileSync(p, "utf8") }));
-      const run = runPolicyTests(modules, { filter: flags.run ? new RegExp(flags.run) : undefined });
+      const regoVersion = regoVersionOption(flags.regoVersion ?? config.regoVersion) ?? 1;
+      const run = runPolicyTests(modules, { filter: filterOf(flags.run), data, regoVersion });
       if (run.compileErrors.length) {
-        for (const e of run.compileErrors) io.err(`${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}\n`);
+        for (const e of run.compileErrors)
+          io.err(`${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}${v0Hint(e, regoVersion)}\n`);
         return io.setExit(EXIT_USAGE);
       }
       const passed = run.results.filter((r) => r.passed).length;
@@ -50,7 +85,11 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
       if (flags.format === "json") {
         io.out(JSON.stringify({ version: 1, results: run.results, summary: { passed, failed } }, null, 2) + "\n");
       } else {
-        for (const r of run.results) io.out(`${r.passed ? "PASS" : "FAIL"}  ${r.file}:${r.line}  ${r.namespace}.${r.name}${r.reason ? `  (${r.reason})` : ""}\n`);
+        for (const r of run.results) {
+          if (r.passed && !flags.verbose) continue;
+          io.out(`${r.passed ? "PASS" : "FAIL"}  ${r.file}:${r.line}  ${r.namespace}.${r.name}${r.reason ? `  (${r.reason})` : ""}\n`);
+          if (!r.passed || flags.verbose) for (const l of r.output ?? []) io.out(`    ${l}\n`);
+        }
         io.out(`${passed} passed, ${failed} failed\n`);
       }
       io.setExit(failed ? EXIT_FINDINGS : EXIT_OK);

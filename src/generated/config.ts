@@ -33,6 +33,10 @@ export interface ScorecConfig {
    */
   namespaces?: string[];
   /**
+   * Rego syntax of .rego policies: v1 (default) or v0 (no if/contains, deprecated builtins), as conftest's --rego-version.
+   */
+  regoVersion?: "v0" | "v1";
+  /**
    * Largest Score file accepted, in bytes (default 5 MiB).
    */
   maxFileSize?: number;

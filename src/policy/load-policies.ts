@@ -25,6 +25,8 @@ export interface PolicySourceOptions {
   root?: string;
   /** Include `*_test.rego` files (for `scorec policy test`); linting leaves them out. */
   includeTests?: boolean;
+  /** Rego syntax version of the `.rego` files (conftest's `--rego-version`); v1 by default. */
+  regoVersion?: 0 | 1;
 }
 
 export interface LoadedPolicyOptions extends PolicyStageOptions {
@@ -74,7 +76,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   // Back ends are loaded on demand: a run without policies never pays for them.
   if (rego.length) {
     const { loadRegoPolicies } = await import("./rego-policies.js");
-    const r = loadRegoPolicies(rego.map((p) => ({ path: displayPath(p, cwd), source: readFileSync(p, "utf8") })));
+    const r = loadRegoPolicies(rego.map((p) => ({ path: displayPath(p, cwd), source: readFileSync(p, "utf8") })), opts.regoVersion ?? 1);
     files.push(...r.files);
     if (r.policies) policies.push(r.policies);
   }

@@ -11,7 +11,7 @@ import { workloadsWithSpec, type Workload } from "../pipeline/tree.js";
 import { pointerSegments, toPointer } from "../parse/source-file.js";
 import { PolicyEvalError, type LoadedPolicies, type PolicyRule } from "./backend.js";
 import { ruleKind, selectNamespaces } from "./namespaces.js";
-import { normaliseResults, type PolicyResult } from "./result-shape.js";
+import { normaliseResults, ResultShapeError, type PolicyResult } from "./result-shape.js";
 
 export interface PolicyStageOptions {
   policies: LoadedPolicies[];
@@ -108,7 +108,15 @@ export function policyStage(opts: PolicyStageOptions): Stage {
           const excepted = exceptionNames(names.length > nsRules.length ? values[nsRules.length] : undefined);
           nsRules.forEach((rule, i) => {
             const kind = ruleKind(rule.name)!;
-            const results = normaliseResults(values[i]);
+            let results: PolicyResult[];
+            try {
+              results = normaliseResults(values[i], `${ns}.${rule.name}`);
+            } catch (e) {
+              if (!(e instanceof ResultShapeError)) throw e;
+              const { w } = unit.at(undefined);
+              reportAt(w, "/metadata/name", e.message, { ruleId: "policy/result-shape", source: "policy", severity: "error" });
+              return;
+            }
             const suffix = rule.name.replace(/^(deny|violation|warn)_?/, "");
             const isExcepted = kind === "deny" && (excepted.has(suffix) || excepted.has(rule.name));
             for (const result of results) {

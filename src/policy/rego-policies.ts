@@ -3,6 +3,7 @@
 import { VFile } from "vfile";
 import { report, byCodePoint } from "../diagnostics/diagnostic.js";
 import { compileModules, fromJSON, RegoError, toJSON, type Annotations, type Program, type Value } from "../rego/index.js";
+import { v0Hint } from "./v0-hint.js";
 import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotations } from "./backend.js";
 
 /** Per evaluation: a hostile policy cannot hang the linter. */
@@ -31,7 +32,7 @@ function toRuleAnnotations(a: Annotations | undefined): RuleAnnotations | undefi
   };
 }
 
-export function regoErrorFiles(errors: readonly RegoError[], fallbackPath: string): VFile[] {
+export function regoErrorFiles(errors: readonly RegoError[], fallbackPath: string, regoVersion: 0 | 1 = 1): VFile[] {
   const byFile = new Map<string, VFile>();
   for (const e of errors) {
     const path = e.location?.file ?? fallbackPath;
@@ -39,7 +40,7 @@ export function regoErrorFiles(errors: readonly RegoError[], fallbackPath: strin
     if (!f) byFile.set(path, (f = new VFile({ path })));
     const line = e.location?.row ?? 1;
     const column = e.location?.col ?? 1;
-    report(f, `${e.code}: ${e.message}`, {
+    report(f, `${e.code}: ${e.message}${v0Hint(e, regoVersion)}`, {
       ruleId: `policy/${e.code}`,
       source: "policy",
       severity: "error",
@@ -92,7 +93,7 @@ export class RegoPolicies implements LoadedPolicies {
     try {
       const values = this.program.evalRules(
         rules.map((r) => [...ns, r]),
-        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length }, nowNs: NOW_NS },
+        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length, maxBuilt: 4_000_000 * rules.length }, nowNs: NOW_NS },
       );
       return values.map((v) => (v === undefined ? undefined : toJSON(v)));
     } catch (e) {
@@ -102,8 +103,8 @@ export class RegoPolicies implements LoadedPolicies {
   }
 }
 
-export function loadRegoPolicies(modules: { path: string; source: string }[]): RegoLoadResult {
-  const r = compileModules(modules);
-  if (!r.ok) return { files: regoErrorFiles(r.errors, modules[0]?.path ?? "policy.rego") };
+export function loadRegoPolicies(modules: { path: string; source: string }[], regoVersion: 0 | 1 = 1): RegoLoadResult {
+  const r = compileModules(modules, { regoVersion });
+  if (!r.ok) return { files: regoErrorFiles(r.errors, modules[0]?.path ?? "policy.rego", regoVersion) };
   return { policies: new RegoPolicies(r.program), files: [] };
 }

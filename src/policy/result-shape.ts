@@ -23,8 +23,21 @@ export function toPointerFromPath(path: unknown): string | undefined {
 
 const SEVERITIES = new Set(["error", "warning", "info"]);
 
-export function normaliseResults(value: unknown): PolicyResult[] {
+/** A rule's value that is not a conftest result set; the message names the rule and the fix. */
+export class ResultShapeError extends Error {}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+export function normaliseResults(value: unknown, rule = "deny"): PolicyResult[] {
   if (value === undefined || value === null || value === false) return [];
+  // `deny[msg] if { … }` in a v1 policy declares an object rule ({msg: true}), not a set of messages.
+  if (isPlainObject(value) && !("msg" in value) && Object.keys(value).length && Object.values(value).every((v) => v === true))
+  {
+    const short = rule.split(".").pop();
+    throw new ResultShapeError(
+      `rule ${rule} is an object (\`${short}[msg] if\` declares a map in Rego v1): write \`${short} contains msg if\`, or run the policy with --rego-version v0`,
+    );
+  }
   const items = Array.isArray(value) ? value : typeof value === "string" || typeof value === "object" ? [value] : [];
   const out: PolicyResult[] = [];
   for (const item of items) {
@@ -41,6 +54,8 @@ export function normaliseResults(value: unknown): PolicyResult[] {
       });
     } else if (item === true) {
       out.push({ message: "policy rule is true", details: {} });
+    } else {
+      throw new ResultShapeError(`rule ${rule} returned ${JSON.stringify(item)}: a result must be a string or an object with "msg"`);
     }
   }
   return out;

@@ -1,9 +1,50 @@
 // Go regular expressions for both engines (Rego's regex.* builtins and sprig's regex* functions).
-// Translation of Go RE2 syntax to a JS RegExp (with the `u` flag, so `.` and classes work on code points).
+// Matching runs on re2js (a pure-JS port of RE2: linear time, Go's RE2 syntax and leftmost-first semantics),
+// never on JavaScript's backtracking RegExp, so `(a+)+$` against "aaaa…b" cannot hang a policy or a template.
+// The Go-syntax checker below (a translation to JS RegExp syntax that is no longer executed) gives Go's
+// error messages for bad patterns.
 // Covers: leading flag groups (?i)(?s)(?m), (?P<name>…), \z \A, \Q…\E, POSIX classes, \pL, Go's ASCII \s,
 // and punctuation escapes JS rejects under `u`. Constructs RE2 rejects (look-around, back-references) are errors.
 
+import { RE2JS } from "re2js";
+
 export class RegexSyntaxError extends Error {}
+
+/**
+ * The part of the RegExp interface the Go-semantics helpers use (`lastIndex` + `exec`/`test`, as a global
+ * RegExp), backed by re2js. Indexes are UTF-16 offsets, as in JS strings.
+ */
+export class GoRegExp {
+  lastIndex = 0;
+  private readonly names: Record<string, number>;
+  constructor(private readonly re: RE2JS) {
+    this.names = re.namedGroups();
+  }
+  exec(s: string): RegExpExecArray | null {
+    const from = Math.min(Math.max(this.lastIndex, 0), s.length);
+    const m = this.re.matcher(s);
+    if (!m.find(from)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const n = m.groupCount();
+    const out = [] as unknown as RegExpExecArray;
+    for (let i = 0; i <= n; i++) out.push(m.group(i) ?? (undefined as unknown as string));
+    out.index = m.start();
+    out.input = s;
+    const names = Object.keys(this.names);
+    if (names.length) {
+      const groups: Record<string, string> = {};
+      for (const name of names) groups[name] = out[this.names[name]!] as string;
+      out.groups = groups;
+    }
+    this.lastIndex = m.end();
+    return out;
+  }
+  test(s: string): boolean {
+    return this.exec(s) !== null;
+  }
+}
 
 const posix: Record<string, string> = {
   alnum: "0-9A-Za-z",
@@ -227,14 +268,15 @@ export function translateRE2(src: string): { source: string; flags: string } {
 }
 
 /** Compile a Go regular expression, caching per evaluation. Errors read like Go's `error parsing regexp: …`. */
-export function compileRE2(src: string, cache?: Map<string, unknown>): RegExp {
+export function compileRE2(src: string, cache?: Map<string, unknown>): GoRegExp {
   const ck = "re2:" + src;
   const hit = cache?.get(ck);
-  if (hit instanceof RegExp) return hit;
-  let re: RegExp;
+  if (hit instanceof GoRegExp) return hit;
+  let re: GoRegExp;
   try {
     const t = translateRE2(src);
-    re = new RegExp(t.source, t.flags + "g");
+    new RegExp(t.source, t.flags); // syntax check only: Go's messages for what RE2 rejects
+    re = new GoRegExp(RE2JS.compile(src));
   } catch (e) {
     const msg = e instanceof RegexSyntaxError ? e.message : `invalid regular expression: \`${src}\``;
     throw new RegexSyntaxError("error parsing regexp: " + msg);
@@ -244,7 +286,7 @@ export function compileRE2(src: string, cache?: Map<string, unknown>): RegExp {
 }
 
 /** Go's FindAll…Index: non-overlapping leftmost matches; no empty match right after a previous match. */
-export function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
+export function findAll(re: GoRegExp, s: string, n: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let pos = 0;
   let prevEnd = -1;
@@ -313,7 +355,7 @@ export function quoteMeta(s: string): string {
 }
 
 /** Go's Regexp.Split(s, n): n < 0 all pieces, n == 0 none, n > 0 at most n. */
-export function goSplit(re: RegExp, s: string, n: number): string[] {
+export function goSplit(re: GoRegExp, s: string, n: number): string[] {
   if (n === 0) return [];
   if (s === "") return [""];
   const out: string[] = [];
@@ -331,7 +373,7 @@ export function goSplit(re: RegExp, s: string, n: number): string[] {
 }
 
 /** Go's Regexp.ReplaceAllString (with `$1`/`${name}` expansion) or ReplaceAllLiteralString. */
-export function goReplaceAll(re: RegExp, s: string, repl: string, literal: boolean): string {
+export function goReplaceAll(re: GoRegExp, s: string, repl: string, literal: boolean): string {
   let out = "";
   let last = 0;
   for (const m of findAll(re, s, -1)) {

@@ -11,7 +11,9 @@ export function attachAnnotations(mod: ModuleAst, comments: Comment[]): void {
     const lines: string[] = [];
     let row = c.row;
     let j = i + 1;
-    while (j < comments.length && comments[j]!.row === row + 1) {
+    // The block is the run of whole-line comments below `# METADATA`: a trailing comment on the rule's line
+    // (another column) ends it, as in OPA.
+    while (j < comments.length && comments[j]!.row === row + 1 && comments[j]!.col === c.col) {
       lines.push(comments[j]!.text);
       row = comments[j]!.row;
       j++;

@@ -1,5 +1,6 @@
 // Compiler: builds the rule tree from parsed modules, resolving names (scope.ts), ordering bodies for safety
 // (safety.ts) and reporting OPA-style compile errors.
+import { rewriteMetadataCalls } from "./metadata-calls.js";
 import type { Expr, ModuleAst, RuleAst, Term } from "./ast.js";
 import { RegoError, type Location } from "./errors.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
@@ -60,6 +61,7 @@ export function compileAsts(modules: ModuleAst[]): { ok: true; compiled: Compile
       errors,
       renames: new Map(),
       pending: new Set(),
+      regoVersion: m.regoVersion,
     };
     for (const imp of m.imports) {
       const segs = imp.path.t === "ref" ? imp.path.path : [];
@@ -151,7 +153,8 @@ function checkAssignments(body: Expr[], declared: Set<string>, v1: boolean): voi
   }
 }
 
-function compileRule(r: RuleAst, m: ModuleAst, ctx: Ctx): CRule {
+function compileRule(r0: RuleAst, m: ModuleAst, ctx: Ctx): CRule {
+  const r = rewriteMetadataCalls(r0, m);
   const head0 = r.ref[0]!;
   if (m.regoVersion === 1 && head0.t === "var" && (head0.name === "data" || head0.name === "input"))
     throw new RegoError("rego_compile_error", `rules must not shadow ${head0.name} (${head0.name} cannot be shadowed)`, r.loc);

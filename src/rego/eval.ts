@@ -14,6 +14,8 @@ import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js
 export interface Budget {
   /** Maximum number of evaluation steps (expressions evaluated); default 5,000,000. */
   maxSteps?: number;
+  /** Total size (string length, array/set/object members) of builtin results; default 4,000,000. */
+  maxBuilt?: number;
   /** Called every 1024 steps; return true to abort (e.g. a wall-clock deadline). */
   shouldStop?: () => boolean;
 }
@@ -67,6 +69,8 @@ class Env {
 export class Evaluator {
   private steps = 0;
   private readonly maxSteps: number;
+  private built = 0;
+  private readonly maxBuilt: number;
   private readonly shouldStop?: () => boolean;
   private readonly strict: boolean;
   private readonly bctx: BuiltinContext;
@@ -82,6 +86,7 @@ export class Evaluator {
     this.root = compiled.root;
     this.baseData = opts.data ?? new RObject();
     this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
+    this.maxBuilt = opts.budget?.maxBuilt ?? 4_000_000;
     this.shouldStop = opts.budget?.shouldStop;
     this.strict = opts.strictBuiltinErrors ?? false;
     const print = opts.print ?? (() => {});
@@ -143,6 +148,9 @@ export class Evaluator {
       f = nf;
     }
     if (e.negated) {
+      // OPA's compiler evaluates a negated call's ref/call arguments (and a negated ref's dynamic keys)
+      // before the `not`: when one is undefined, the whole expression is undefined, not true.
+      for (const t of hoistedUnderNot(e)) if (this.isGround(t, env) && this.first(t, env, f) === undefined) return false;
       let found = false;
       this.evalKind(e, env, f, () => {
         found = true;
@@ -199,12 +207,22 @@ export class Evaluator {
 
   /** Calls `f(key, value)` for each element; stops when `f` returns true. */
   private iterate(c: Value, f: (k: Value, v: Value) => boolean): boolean {
+    // Every element visited is a step, so nested iteration cannot outrun the budget.
     if (Array.isArray(c)) {
-      for (let i = 0; i < c.length; i++) if (f(i, c[i]!)) return true;
+      for (let i = 0; i < c.length; i++) {
+        this.tick();
+        if (f(i, c[i]!)) return true;
+      }
     } else if (c instanceof RObject) {
-      for (const [kk, vv] of [...c.entries()]) if (f(kk, vv)) return true;
+      for (const [kk, vv] of [...c.entries()]) {
+        this.tick();
+        if (f(kk, vv)) return true;
+      }
     } else if (c instanceof RSet) {
-      for (const m of [...c.values()]) if (f(m, m)) return true;
+      for (const m of [...c.values()]) {
+        this.tick();
+        if (f(m, m)) return true;
+      }
     }
     return false;
   }
@@ -270,6 +288,25 @@ export class Evaluator {
   }
 
   // ---- unification ----
+
+  /** No unbound var anywhere in `t` (comprehension bodies aside). */
+  private isGround(t: Term, env: Env): boolean {
+    switch (t.t) {
+      case "var":
+        return !this.unbound(t, env);
+      case "ref":
+        return this.isGround(t.head, env) && t.path.every((p) => this.isGround(p, env));
+      case "call":
+        return t.args.every((a) => this.isGround(a, env));
+      case "array":
+      case "set":
+        return t.items.every((x) => this.isGround(x, env));
+      case "object":
+        return t.items.every(([a, b]) => this.isGround(a, env) && this.isGround(b, env));
+      default:
+        return true;
+    }
+  }
 
   private unbound(t: Term, env: Env): boolean {
     return t.t === "var" && !env.has(t.name) && t.name !== "input" && t.name !== "data";
@@ -709,6 +746,11 @@ export class Evaluator {
     }
     const def = lookupBuiltin(name);
     if (!def) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
+    // Operands already over the size budget would only build something bigger (concat, array.concat…).
+    let operands = 0;
+    for (const a of args) operands += typeof a === "string" || Array.isArray(a) ? a.length : a instanceof RSet || a instanceof RObject ? a.size : 0;
+    if (this.built + operands > this.maxBuilt)
+      throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements (${name})`, loc);
     let r: Value | undefined;
     try {
       r = def.fn(args, this.bctx);
@@ -717,12 +759,19 @@ export class Evaluator {
         if (this.strict || e.halt) throw new RegoError(e.code, e.message, loc);
         return false;
       }
-      if (e instanceof RegoError) throw e;
+      if (e instanceof RegoError) throw e.location ? e : new RegoError(e.code, e.message, loc);
       if (e instanceof RangeError) throw e;
       if (this.strict) throw new RegoError("eval_builtin_error", `${name}: ${(e as Error).message}`, loc);
       return false;
     }
     if (r === undefined) return false;
+    // Size budget: what builtins build (strings, arrays, sets, objects) counts against the evaluation, so
+    // doubling a string or an array with concat/array.concat ends in a budget error, not in gigabytes.
+    if (typeof r === "string" || Array.isArray(r) || r instanceof RSet || r instanceof RObject) {
+      this.built += typeof r === "string" || Array.isArray(r) ? r.length : r.size;
+      if (this.built > this.maxBuilt)
+        throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements (${name})`, loc);
+    }
     if (def.relation && Array.isArray(r)) {
       for (const x of r) if (vk(x)) return true;
       return false;
@@ -810,4 +859,17 @@ function build(t: Term): Value {
     default:
       throw new Error("not a constant");
   }
+}
+
+/** Infix operators are left alone: only named calls get their arguments hoisted out of `not`. */
+const OPERATORS = new Set(["equal", "neq", "lt", "lte", "gt", "gte", "plus", "minus", "mul", "div", "rem", "and", "or", "internal.member_2", "internal.member_3"]);
+
+/** The terms OPA's compiler moves in front of a negated expression (see evalExpr). */
+function hoistedUnderNot(e: Expr): Term[] {
+  if (e.kind.k !== "term") return [];
+  const t = e.kind.term;
+  const dynamic = (x: Term) => x.t === "ref" || x.t === "call";
+  if (t.t === "call") return OPERATORS.has(t.name) ? [] : t.args.filter(dynamic);
+  if (t.t === "ref") return [...(t.head.t === "call" ? [t.head] : []), ...t.path.filter(dynamic)];
+  return [];
 }

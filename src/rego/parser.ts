@@ -100,7 +100,9 @@ export class Parser {
     };
     while (this.is("import")) mod.imports.push(this.parseImport());
     while (this.peek().kind !== "eof") {
-      for (const r of this.parseRules()) mod.rules.push(r);
+      // OPA accepts imports anywhere after the package clause, also between rules.
+      if (this.is("import")) mod.imports.push(this.parseImport());
+      else for (const r of this.parseRules()) mod.rules.push(r);
     }
     mod.regoVersion = this.v1 ? 1 : 0;
     attachAnnotations(mod, this.comments);
@@ -250,7 +252,7 @@ export class Parser {
           if (!this.v1) {
             rule.key = rule.ref.pop();
           } else this.err("rule must have a body or assignment; `contains` keyword is required for partial set rules", start);
-        } else if (this.v1) this.err(`rule must have a body, value or contains`, start);
+        } else if (this.v1 && !rule.args) this.err(`rule must have a body, value or contains`, start);
         else rule.value = { t: "scalar", v: true, loc: rule.loc };
       }
       rule.body = [];
@@ -371,6 +373,8 @@ export class Parser {
       if (this.kw("in")) {
         this.next();
         const coll = this.parseTermNoIn();
+        if (declaresNothing(first) && declaresNothing(second))
+          return { kind: { k: "term", term: this.memberCall(3, [first, second, coll], loc) }, negated: false, with: [], loc };
         return { kind: { k: "somein", key: first, val: second, coll }, negated: false, with: [], loc };
       }
       const vars = [first, second];
@@ -383,6 +387,8 @@ export class Parser {
     if (this.kw("in")) {
       this.next();
       const coll = this.parseTermNoIn();
+      // `some input.x in xs`: a ref declares no var, so OPA reads it as a membership test.
+      if (declaresNothing(first)) return { kind: { k: "term", term: this.memberCall(2, [first, coll], loc) }, negated: false, with: [], loc };
       return { kind: { k: "somein", val: first, coll }, negated: false, with: [], loc };
     }
     if (first.t !== "var") this.err("expected var in some declaration");
@@ -834,4 +840,9 @@ export function parseModule(src: string, file: string, regoVersion: 0 | 1 = 1): 
 
 export function parseQuery(src: string, regoVersion: 0 | 1 = 1): Expr[] {
   return new Parser(src, "query", regoVersion).parseQuery();
+}
+
+/** A `some … in` operand that declares no variable: a ref (`input.x`) or a scalar. */
+function declaresNothing(t: Term): boolean {
+  return t.t === "ref" || t.t === "scalar";
 }

@@ -20,6 +20,8 @@ export interface Ctx {
   pending: Set<string>;
   /** The call term allowed an extra output argument (`count(x, n)` as an expression). */
   outputCall?: Term;
+  /** Syntax version of the module being compiled: v0 modules may call OPA's deprecated builtins. */
+  regoVersion?: 0 | 1;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The cheap parts of OPA's type check: arity and existence of called functions, literal operand types,
 // and `=` between literals that can never match.
 import type { Term } from "./ast.js";
+import { DEPRECATED_NAMES } from "./builtins/deprecated.js";
 import type { TypeSpec } from "./builtins/types.js";
 import { RegoError, type Location } from "./errors.js";
 import { lookupBuiltin, SPECIAL_BUILTINS } from "./registry.js";
@@ -41,7 +42,8 @@ export function checkCall(name: string, nargs: number, loc: Location, ctx: Ctx, 
   }
   if (SPECIAL_BUILTINS.has(name)) return;
   const b = lookupBuiltin(name);
-  if (!b) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
+  // OPA 1.x removed the deprecated builtins from v1; v0 modules keep them.
+  if (!b || (DEPRECATED_NAMES.has(name) && ctx.regoVersion !== 0)) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
   if (b.variadic) return;
   const ar = b.args.length;
   if (nargs < ar) throw new RegoError("rego_type_error", `${name}: arity mismatch: too few arguments`, loc);

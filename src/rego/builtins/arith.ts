@@ -1,4 +1,5 @@
 // Arithmetic operators and numeric builtins (`+ - * / %`, abs, round, ceil, floor, numbers.range*, bits.*).
+import { RegoError } from "../errors.js";
 import { RSet, num, type Value } from "../value.js";
 import { anyOf, arrayOf, def, fail, numArg, operandErr, typeErr } from "./args.js";
 import { add, big, div, float, isInt, isZero, mul, sub, type Num } from "./numeric.js";
@@ -30,7 +31,8 @@ function range(name: string, a: Num, b: Num, step: Num): Value[] {
   const y = big(b);
   const s = big(step);
   // The evaluator's step budget does not reach inside a builtin: refuse a range that would exhaust memory.
-  if ((x <= y ? y - x : x - y) / s > MAX_RANGE) throw fail(name, `range of more than ${MAX_RANGE} numbers`);
+  // A budget error (never a quiet undefined), positioned at the call by the evaluator.
+  if ((x <= y ? y - x : x - y) / s > MAX_RANGE) throw new RegoError("eval_budget_exceeded", `${name}: range of more than ${MAX_RANGE} numbers`);
   if (x <= y) for (let i = x; i <= y; i += s) out.push(num(i));
   else for (let i = x; i >= y; i -= s) out.push(num(i));
   return out;

@@ -1,4 +1,6 @@
 // glob.match (gobwas/glob syntax as OPA uses it) and glob.quote_meta.
+import { RE2JS } from "re2js";
+import { GoRegExp } from "../../re2/re2.js";
 import type { Value } from "../value.js";
 import { def, fail, str, typeErr } from "./args.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
@@ -99,16 +101,20 @@ export const globBuiltins: BuiltinDef[] = [
     const ds = delimiters(args);
     const value = str("glob.match", args, 2);
     const ck = "glob:" + JSON.stringify([pattern, ds]);
-    let re = ctx.cache.get(ck) as RegExp | undefined;
+    let re = ctx.cache.get(ck) as GoRegExp | undefined;
     if (!re) {
       try {
-        re = new RegExp(globToRegex(pattern, ds), "u");
+        const src = globToRegex(pattern, ds);
+        new RegExp(src, "u"); // syntax check only
+        // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
+        re = new GoRegExp(RE2JS.compile(src));
       } catch {
         // Malformed classes, ranges or alternations.
         throw fail("glob.match", "syntax error in pattern");
       }
       ctx.cache.set(ck, re);
     }
+    re.lastIndex = 0;
     return re.test(value);
   }),
   def("glob.quote_meta", ["string"], "string", (args) => str("glob.quote_meta", args, 0).replace(/[*?\\[\]{}]/g, "\\$&")),

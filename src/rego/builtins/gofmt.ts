@@ -1,7 +1,7 @@
 // Go's fmt verbs as OPA's sprintf exposes them. OPA hands Go integers (int, or *big.Int beyond int64) for
 // integral numbers, float64 for other numbers, and Go strings for everything else (strings as they are, other
-// values as their Rego text) — so `sprintf("%.2f", [3])` prints `%!f(int=3)` and `sprintf("%d", [true])`
-// prints `%!d(string=true)`, exactly as OPA does. Directive scanning and number formatting live in src/gofmt.
+// values as their Rego text) — so `sprintf("%d", [true])` prints `%!d(string=true)`, exactly as OPA does.
+// One deliberate difference: float verbs format an integral number (see fmtOne). Directive scanning and number formatting live in src/gofmt.
 import { goQuote } from "../../gofmt/quote.js";
 import { formatFloat, formatFloatVerb } from "../../gofmt/float.js";
 import { formatInteger } from "../../gofmt/int.js";
@@ -48,6 +48,16 @@ function fmtOne(verb: string, a: GoArg, sp: FormatSpec): string {
           return a.big ? bad(verb, a) : pad("'" + String.fromCodePoint(Number(a.v)) + "'", sp, true);
         case "U":
           return a.big ? bad(verb, a) : pad("U+" + (a.v < 0n ? -a.v : a.v).toString(16).toUpperCase().padStart(4, "0"), sp, false);
+        // Deliberate difference: OPA keeps a number's literal text, so `101.00` reaches Go as a float64 and
+        // `101` as an int (`%!f(int=101)`). scorec's values do not keep that text, so an integral number
+        // takes the float verbs as the float64 it may have been written as.
+        case "e":
+        case "E":
+        case "f":
+        case "F":
+        case "g":
+        case "G":
+          return a.big ? bad(verb, a) : formatFloatVerb(Number(a.v), verb, sp)!;
         default:
           return formatInteger(a.v, verb, sp) ?? bad(verb, a);
       }

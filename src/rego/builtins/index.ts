@@ -4,6 +4,7 @@ import { arithBuiltins } from "./arith.js";
 import { arrayBuiltins } from "./arrays.js";
 import { compareBuiltins } from "./compare.js";
 import { cryptoBuiltins } from "./crypto.js";
+import { deprecatedBuiltins } from "./deprecated.js";
 import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
 import { globsBuiltins } from "./globs.js";
@@ -52,6 +53,7 @@ const families: BuiltinDef[][] = [
   graphBuiltins,
   templateBuiltins,
   jwtBuiltins,
+  deprecatedBuiltins,
 ];
 
 export const builtins: ReadonlyMap<string, BuiltinDef> = new Map(families.flat().map((d) => [d.name, d]));

@@ -6,9 +6,9 @@ function pointer(p: Value): Value[] {
   if (Array.isArray(p)) return p;
   if (typeof p !== "string") throw new Error("invalid path");
   if (p === "") return [];
-  if (!p.startsWith("/")) throw new Error("invalid path");
+  // As OPA: leading slashes are optional (and several collapse), then "/" separates segments.
   return p
-    .slice(1)
+    .replace(/^\/+/, "")
     .split("/")
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }

@@ -121,6 +121,11 @@ function matchTerms(name: string, v: Value, pos: number): [string, Value][] {
   return [];
 }
 
+/** `net.cidr_contains` (and its v0 alias `net.cidr_overlap`). */
+export function cidrContains(name: string, args: Value[]): boolean {
+  return contains(netArg(name, args, 0), ipOrNet(name, str(name, args, 1)));
+}
+
 function contains(outer: Net, inner: Net): boolean {
   if (outer.v6 !== inner.v6 || inner.bits < outer.bits) return false;
   return (inner.base & mask(outer.bits, width(outer))) === outer.base;
@@ -185,9 +190,7 @@ function merge(nets: Net[]): Net[] {
 }
 
 export const netBuiltins: BuiltinDef[] = [
-  def("net.cidr_contains", ["string", "string"], "boolean", (args) =>
-    contains(netArg("net.cidr_contains", args, 0), ipOrNet("net.cidr_contains", str("net.cidr_contains", args, 1))),
-  ),
+  def("net.cidr_contains", ["string", "string"], "boolean", (args) => cidrContains("net.cidr_contains", args)),
   def("net.cidr_contains_matches", ["any", "any"], { setOf: { arrayOf: "any" } }, (args) => {
     const name = "net.cidr_contains_matches";
     const out = new RSet();

@@ -1,9 +1,9 @@
 // regex.* builtins over Go RE2 syntax (translated in re2.ts).
 import { def, fail, intArgN, str } from "./args.js";
-import { RegexSyntaxError, compileRE2, expand, findAll, goSplit, quoteMeta } from "../../re2/re2.js";
+import { GoRegExp, RegexSyntaxError, compileRE2, expand, findAll, goSplit, quoteMeta } from "../../re2/re2.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
 
-function re(name: string, pattern: string, ctx: BuiltinContext): RegExp {
+function re(name: string, pattern: string, ctx: BuiltinContext): GoRegExp {
   try {
     return compileRE2(pattern, ctx.cache);
   } catch (e) {

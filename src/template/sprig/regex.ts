@@ -3,14 +3,14 @@
  * builtins (src/re2): code points not UTF-16 units, `\pL`, ASCII `\s`, Go's empty-match rules.
  * Non-must variants return false/""/[] on a bad pattern, as sprig does.
  */
-import { compileRE2, findAll, goReplaceAll, goSplit, quoteMeta } from "../../re2/re2.js";
+import { type GoRegExp, compileRE2, findAll, goReplaceAll, goSplit, quoteMeta } from "../../re2/re2.js";
 import { def, type FuncDef } from "../funcs.js";
 
 /** Compiled patterns, shared by all executions (a provisioner file has a handful). */
 const cache = new Map<string, unknown>();
 const MAX_CACHED = 256;
 
-export function goRegExp(pattern: string): RegExp {
+export function goRegExp(pattern: string): GoRegExp {
   if (cache.size > MAX_CACHED) cache.clear();
   const re = compileRE2(pattern, cache);
   re.lastIndex = 0;

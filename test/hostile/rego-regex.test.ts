@@ -1,0 +1,51 @@
+// Catastrophic regular expressions end in linear time: Rego's regex.*, glob.match and sprig's regex*
+// run on re2js (RE2 semantics), never on JavaScript's backtracking RegExp.
+import { describe, expect, it } from "vitest";
+import { compileModules } from "../../src/rego/index.js";
+import { run as execTemplate } from "../template/helpers.js";
+
+const evil = "a".repeat(30_000) + "b";
+
+function evalRego(expr: string): unknown {
+  const r = compileModules([{ path: "p.rego", source: `package p\n\nx := ${expr}\n` }]);
+  if (!r.ok) throw new Error(String(r.errors));
+  return r.program.evalRule(["p", "x"], { input: { s: evil }, nowNs: 0n });
+}
+
+function timed<T>(f: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = f();
+  return { value, ms: performance.now() - t0 };
+}
+
+describe("hostile regular expressions", () => {
+  it.each([
+    ['regex.match("(a+)+$", input.s)', false],
+    ['regex.match("^(a|aa)*$", input.s)', false],
+    ['regex.match("(a*)*b$", input.s)', true],
+    ['count(regex.find_n("(a+)+c", input.s, -1))', 0],
+    ['count(regex.find_all_string_submatch_n("(a|a)+$", input.s, -1))', 0],
+    ['count(regex.split("(a+)+c", input.s))', 1],
+    ['glob.match("*a*a*a*a*a*a*a*a*c", [], input.s)', false],
+    ['glob.match("**a**a**a**a**a**c", ["."], input.s)', false],
+  ])("%s is answered in linear time", (expr, want) => {
+    const { value, ms } = timed(() => evalRego(expr));
+    expect(value).toBe(want);
+    expect(ms).toBeLessThan(3_000);
+  }, 5_000);
+
+  it("sprig's regexMatch / regexFindAll in a template are linear too", () => {
+    const { value, ms } = timed(() => execTemplate('{{ regexMatch "(a+)+$" .s }} {{ len (regexFindAll "(a|aa)+c" .s -1) }}', { s: evil }));
+    expect(value).toBe("false 0");
+    expect(ms).toBeLessThan(3_000);
+  }, 5_000);
+
+  it("keeps Go semantics: leftmost-first, named groups, code points, ASCII \\s", () => {
+    expect(evalRego('regex.find_n("a|ab", "ab", -1)')).toEqual(["a"]);
+    expect(evalRego('regex.replace("x-é-y", "(?P<c>é)", "[${c}]")')).toBe("x-[é]-y");
+    expect(evalRego('regex.find_n(".", "😀x", -1)')).toEqual(["😀", "x"]);
+    expect(evalRego('regex.match("^\\\\s$", "\\u00a0")')).toBe(false);
+    expect(() => evalRego('regex.is_valid("(?=a)")')).not.toThrow();
+    expect(evalRego('regex.is_valid("(?=a)")')).toBe(false);
+  });
+});
