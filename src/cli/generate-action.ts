@@ -2,9 +2,10 @@
 // print (-o -), or compare with what is on disk (--check, the CI drift gate).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parse as parseYamlText } from "yaml";
+import { LineCounter, parse as parseYamlText, parseAllDocuments, type Document } from "yaml";
 import { generate, UnknownTargetError } from "../api/generate.js";
-import { parseOverrideProperty, type Override } from "../check/overrides.js";
+import { forbiddenKeyMessage, forbiddenPatchKey, parseOverrideProperty, type Override } from "../check/overrides.js";
+import { SourceFile, toPointer } from "../parse/source-file.js";
 import { checkDrift } from "../emit/drift.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
@@ -53,6 +54,14 @@ function parsePublish(specs: string[]) {
   });
 }
 
+/** "line:column" of a key of the overrides file, for a positioned usage error. */
+function patchKeyPlace(text: string, path: string[]): string {
+  const lineCounter = new LineCounter();
+  const source = new SourceFile("overrides", text, lineCounter, parseAllDocuments(text, { lineCounter }) as Document.Parsed[]);
+  const { start } = source.rangeOfPointer(0, toPointer(path), { key: true });
+  return `${start.line}:${start.column}`;
+}
+
 function parseOverrides(flags: GenerateFlags): Override[] {
   const out: Override[] = [];
   if (flags.overridesFile) {
@@ -62,11 +71,15 @@ function parseOverrides(flags: GenerateFlags): Override[] {
     } catch {
       throw new CliError(`cannot read --overrides-file ${flags.overridesFile}`);
     }
+    let patch: unknown;
     try {
-      out.push({ kind: "patch", patch: parseYamlText(text) });
+      patch = parseYamlText(text);
     } catch (e) {
       throw new CliError(`--overrides-file ${flags.overridesFile} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
+    const bad = forbiddenPatchKey(patch);
+    if (bad) throw new CliError(`${flags.overridesFile}:${patchKeyPlace(text, bad)}: ${forbiddenKeyMessage(bad[bad.length - 1]!)}`);
+    out.push({ kind: "patch", patch });
   }
   for (const p of flags.overrideProperty) {
     const o = parseOverrideProperty(p);
