@@ -59,6 +59,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
   const provisioners = options.loadedProvisioners ?? loadProvisioners({
     builtInDir: target.defaultProvisionersDir,
     paths: projectProvisionerPaths(root, options.provisioners ?? []),
+    maxFileSize: options.limits?.maxFileSize,
   });
   const first = [...sources].map((s) => s.path).sort()[0];
   const projectName = options.projectName ?? (first && first !== "-" ? basename(dirname(resolve(root, first))) : "scorec");

@@ -46,6 +46,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .action(async (paths: string[], flags: CheckFlags) => {
       const root = process.cwd();
       const config = loadConfigOrFail(root);
+      const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
       const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => resolve(root, p))];
       const policy = policyPaths.length
         ? await loadPolicyOptions({
@@ -56,11 +57,12 @@ export function registerCheck(program: Command, io: CliIO): void {
             combine: flags.combine,
             environment: flags.env ?? config.environment,
             root,
+            maxFileSize: limits.maxFileSize,
           })
         : undefined;
       const result = check(readInputs(paths), {
         root,
-        limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
+        limits,
         policy,
         rules: config.rules,
       });

@@ -1,11 +1,12 @@
 // The work of `scorec generate`, loaded only when that command runs: compile, then write atomically,
 // print (-o -), or compare with what is on disk (--check, the CI drift gate).
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { LineCounter, parse as parseYamlText, parseAllDocuments, type Document } from "yaml";
 import { generate, UnknownTargetError } from "../api/generate.js";
 import { forbiddenKeyMessage, forbiddenPatchKey, parseOverrideProperty, type Override } from "../check/overrides.js";
 import { SourceFile, toPointer } from "../parse/source-file.js";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { checkDrift } from "../emit/drift.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
@@ -62,14 +63,14 @@ function patchKeyPlace(text: string, path: string[]): string {
   return `${start.line}:${start.column}`;
 }
 
-function parseOverrides(flags: GenerateFlags): Override[] {
+function parseOverrides(flags: GenerateFlags, maxFileSize: number): Override[] {
   const out: Override[] = [];
   if (flags.overridesFile) {
     let text: string;
     try {
-      text = readFileSync(flags.overridesFile, "utf8");
-    } catch {
-      throw new CliError(`cannot read --overrides-file ${flags.overridesFile}`);
+      text = readFileBounded(flags.overridesFile, maxFileSize).toString("utf8");
+    } catch (e) {
+      throw new CliError(`cannot read --overrides-file ${flags.overridesFile}: ${e instanceof ReadRefusal ? e.message : String(e)}`);
     }
     let patch: unknown;
     try {
@@ -93,7 +94,8 @@ function parseOverrides(flags: GenerateFlags): Override[] {
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
       const root = process.cwd();
       const config = loadConfigOrFail(root);
-      const overrides = parseOverrides(flags);
+      const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
+      const overrides = parseOverrides(flags, limits.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
       const inputs = readInputs(paths);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
       let result;
@@ -112,7 +114,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           publish: parsePublish(flags.publish),
           overrides,
           projectName: flags.projectName,
-          limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
+          limits,
         });
       } catch (e) {
         if (e instanceof UnknownTargetError) throw new CliError(e.message);

@@ -1,5 +1,6 @@
 // `scorec policy test [DIR…]`: the policy pack's own unit tests, ending with `N passed, M failed`.
-import { readFileSync } from "node:fs";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import type { Command } from "commander";
 import { displayPath } from "../load/discover.js";
 import { walkPolicyFiles } from "../policy/load-policies.js";
@@ -27,7 +28,13 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
       const { runPolicyTests } = await import("../policy/policy-test.js");
       const files = regoFiles(paths.length ? paths : ["policies"]);
       if (files.length === 0) throw new CliError(`no .rego files in ${paths.join(", ") || "policies"}`);
-      const modules = files.map((p) => ({ path: displayPath(p), source: readFileSync(p, "utf8") }));
+      const modules = files.map((p) => {
+        try {
+          return { path: displayPath(p), source: readFileBounded(p, DEFAULT_LIMITS.maxFileSize).toString("utf8") };
+        } catch (e) {
+          throw new CliError(`cannot read ${displayPath(p)}: ${e instanceof ReadRefusal ? e.message : String(e)}`);
+        }
+      });
       const run = runPolicyTests(modules, { filter: flags.run ? new RegExp(flags.run) : undefined });
       if (run.compileErrors.length) {
         for (const e of run.compileErrors) io.err(`${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}\n`);
