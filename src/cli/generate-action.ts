@@ -51,6 +51,10 @@ function parsePublish(specs: string[]) {
   return specs.map((s) => {
     const m = /^(\d+):([a-z0-9][a-z0-9-]*):(\d+)$/.exec(s);
     if (!m) throw new CliError(`--publish takes HOST_PORT:WORKLOAD:PORT, got "${s}"`);
+    // A port outside 1–65535 is a usage error before anything is compiled or written.
+    for (const port of [m[1]!, m[3]!]) {
+      if (Number(port) < 1 || Number(port) > 65535) throw new CliError(`--publish "${s}": port ${port} is not between 1 and 65535`);
+    }
     return { hostPort: Number(m[1]), workload: m[2]!, port: Number(m[3]) };
   });
 }
