@@ -1,6 +1,7 @@
 // `generate` = load → parse → validate → check → (lint) → provision → emit. Returns artifacts; writing them
 // (atomically) is the caller's job, so the language server and tests share this path with the CLI.
 import { basename, dirname, resolve } from "node:path";
+import { report } from "../diagnostics/diagnostic.js";
 import { checkStage } from "../check/check-stage.js";
 import { suppressionStage, type RuleSettings } from "../check/suppressions.js";
 import type { PolicyStageOptions } from "../policy/policy-stage.js";
@@ -60,6 +61,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
   const provisioners = options.loadedProvisioners ?? loadProvisioners({
     builtInDir: target.defaultProvisionersDir,
     paths: projectProvisionerPaths(root, options.provisioners ?? []),
+    maxFileSize: options.limits?.maxFileSize,
   });
   const first = [...sources].map((s) => s.path).sort()[0];
   const projectName = options.projectName ?? (first && first !== "-" ? basename(dirname(resolve(root, first))) : "scorec");
@@ -77,7 +79,15 @@ export async function generate(sources: readonly SourceInput[], options: Generat
   const beforeValidate: Stage[] = overrides.length
     ? [
         (tree) => {
-          for (const w of tree.workloads) w.raw = applyOverrides(w.raw, overrides);
+          for (const w of tree.workloads) {
+            try {
+              w.raw = applyOverrides(w.raw, overrides);
+            } catch (e) {
+              // A refused key (`__proto__`…): the workload is not compiled with a half-applied override.
+              report(w.input.vfile, `cannot apply the overrides: ${(e as Error).message}`, { ruleId: "score/override", source: "score", severity: "error" });
+              w.raw = {};
+            }
+          }
         },
       ]
     : [];

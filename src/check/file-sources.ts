@@ -73,16 +73,38 @@ export function checkFileSources(w: Workload & { spec: NonNullable<Workload["spe
   }
 }
 
-/** A file's target is a path inside the container; `.`/`..` segments would also steer where targets write it. */
+/**
+ * A file's target is a path inside the container; `.`/`..` segments would also steer where targets write it.
+ * Targets write each file under a path derived from its target, so two targets of one container must never
+ * land on the same mount file: not when they differ only by a leading `/`, doubled or trailing slashes, or
+ * letter case (the output folder may live on a case-insensitive disk), nor when one is a folder of the other.
+ */
 export function checkFileTargets(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
   for (const cname of Object.keys(w.spec.containers).sort()) {
+    const seen = new Map<string, string>();
     for (const target of Object.keys(w.spec.containers[cname]!.files ?? {}).sort()) {
-      if (target.split("/").some((seg) => seg === "." || seg === ".."))
-        reportAt(w, toPointer(["containers", cname, "files", target]), `file target "${target}" must not contain "." or ".." segments`, {
-          ruleId: "score/file-target",
-          severity: "error",
-          key: true,
-        });
+      const at = toPointer(["containers", cname, "files", target]);
+      const fail = (message: string) => reportAt(w, at, message, { ruleId: "score/file-target", severity: "error", key: true });
+      const segs = target.replace(/^\//, "").split("/");
+      if (segs.some((seg) => seg === "." || seg === "..")) {
+        fail(`file target "${target}" must not contain "." or ".." segments`);
+        continue;
+      }
+      if (segs.some((seg) => seg === "")) {
+        fail(`file target "${target}" must not contain empty segments (// or a trailing /)`);
+        continue;
+      }
+      const key = segs.join("/").toLowerCase();
+      const same = seen.get(key);
+      if (same !== undefined) {
+        fail(`file targets "${same}" and "${target}" would share one mount file`);
+        continue;
+      }
+      for (const [other, otherTarget] of seen) {
+        if (key.startsWith(other + "/") || other.startsWith(key + "/"))
+          fail(`file targets "${otherTarget}" and "${target}" cannot both exist: one is inside the other`);
+      }
+      seen.set(key, target);
     }
   }
 }

@@ -49,6 +49,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .action(async (paths: string[], flags: CheckFlags) => {
       const root = process.cwd();
       const config = loadConfigOrFail(root);
+      const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
       const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => (isBuiltinRef(p) ? p : resolve(root, p)))];
       const policy = policyPaths.length
         ? await loadPolicyOptions({
@@ -60,11 +61,12 @@ export function registerCheck(program: Command, io: CliIO): void {
             environment: flags.env ?? config.environment,
             regoVersion: regoVersionOption(flags.regoVersion ?? config.regoVersion),
             root,
+            maxFileSize: limits.maxFileSize,
           })
         : undefined;
       const result = check(readInputs(paths), {
         root,
-        limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
+        limits,
         policy,
         rules: config.rules,
       });

@@ -1,10 +1,12 @@
 // The work of `scorec generate`, loaded only when that command runs: compile, then write atomically,
 // print (-o -), or compare with what is on disk (--check, the CI drift gate).
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parse as parseYamlText } from "yaml";
+import { LineCounter, parse as parseYamlText, parseAllDocuments, type Document } from "yaml";
 import { generate, UnknownTargetError } from "../api/generate.js";
-import { parseOverrideProperty, type Override } from "../check/overrides.js";
+import { forbiddenKeyMessage, forbiddenPatchKey, parseOverrideProperty, type Override } from "../check/overrides.js";
+import { SourceFile, toPointer } from "../parse/source-file.js";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { checkDrift } from "../emit/drift.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
@@ -50,24 +52,40 @@ function parsePublish(specs: string[]) {
   return specs.map((s) => {
     const m = /^(\d+):([a-z0-9][a-z0-9-]*):(\d+)$/.exec(s);
     if (!m) throw new CliError(`--publish takes HOST_PORT:WORKLOAD:PORT, got "${s}"`);
+    // A port outside 1–65535 is a usage error before anything is compiled or written.
+    for (const port of [m[1]!, m[3]!]) {
+      if (Number(port) < 1 || Number(port) > 65535) throw new CliError(`--publish "${s}": port ${port} is not between 1 and 65535`);
+    }
     return { hostPort: Number(m[1]), workload: m[2]!, port: Number(m[3]) };
   });
 }
 
-function parseOverrides(flags: GenerateFlags): Override[] {
+/** "line:column" of a key of the overrides file, for a positioned usage error. */
+function patchKeyPlace(text: string, path: string[]): string {
+  const lineCounter = new LineCounter();
+  const source = new SourceFile("overrides", text, lineCounter, parseAllDocuments(text, { lineCounter }) as Document.Parsed[]);
+  const { start } = source.rangeOfPointer(0, toPointer(path), { key: true });
+  return `${start.line}:${start.column}`;
+}
+
+function parseOverrides(flags: GenerateFlags, maxFileSize: number): Override[] {
   const out: Override[] = [];
   if (flags.overridesFile) {
     let text: string;
     try {
-      text = readFileSync(flags.overridesFile, "utf8");
-    } catch {
-      throw new CliError(`cannot read --overrides-file ${flags.overridesFile}`);
+      text = readFileBounded(flags.overridesFile, maxFileSize).toString("utf8");
+    } catch (e) {
+      throw new CliError(`cannot read --overrides-file ${flags.overridesFile}: ${e instanceof ReadRefusal ? e.message : String(e)}`);
     }
+    let patch: unknown;
     try {
-      out.push({ kind: "patch", patch: parseYamlText(text) });
+      patch = parseYamlText(text);
     } catch (e) {
       throw new CliError(`--overrides-file ${flags.overridesFile} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
+    const bad = forbiddenPatchKey(patch);
+    if (bad) throw new CliError(`${flags.overridesFile}:${patchKeyPlace(text, bad)}: ${forbiddenKeyMessage(bad[bad.length - 1]!)}`);
+    out.push({ kind: "patch", patch });
   }
   for (const p of flags.overrideProperty) {
     const o = parseOverrideProperty(p);
@@ -81,7 +99,8 @@ function parseOverrides(flags: GenerateFlags): Override[] {
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
       const root = process.cwd();
       const config = loadConfigOrFail(root);
-      const overrides = parseOverrides(flags);
+      const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
+      const overrides = parseOverrides(flags, limits.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
       const inputs = readInputs(paths);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
       let result;
@@ -101,7 +120,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           overrides,
           projectName: flags.projectName,
           writeChart: flags.writeChart,
-          limits: { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) },
+          limits,
         });
       } catch (e) {
         if (e instanceof UnknownTargetError) throw new CliError(e.message);

@@ -1,5 +1,6 @@
 // `scorec policy test [DIR…]`: the policy pack's own unit tests, like `opa test`, ending with `N passed, M failed`.
-import { readFileSync } from "node:fs";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import type { Command } from "commander";
 import { displayPath } from "../load/discover.js";
 import { builtinRules, resolvePolicyRefs } from "../policy/builtin-pack.js";
@@ -72,7 +73,13 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
         if (e instanceof TestDataError) throw new CliError(e.message);
         throw e;
       }
-      const modules = files.map((p) => ({ path: displayPath(p), source: readFileSync(p, "utf8") }));
+      const modules = files.map((p) => {
+        try {
+          return { path: displayPath(p), source: readFileBounded(p, DEFAULT_LIMITS.maxFileSize).toString("utf8") };
+        } catch (e) {
+          throw new CliError(`cannot read ${displayPath(p)}: ${e instanceof ReadRefusal ? e.message : String(e)}`);
+        }
+      });
       const regoVersion = regoVersionOption(flags.regoVersion ?? config.regoVersion) ?? 1;
       const run = runPolicyTests(modules, { filter: filterOf(flags.run), data, regoVersion });
       if (run.compileErrors.length) {

@@ -1,6 +1,7 @@
 // The scorec language server: diagnostics from the shared pipeline (debounced, never stale), hover,
 // completion, definition and quick fixes. Every handler is guarded: an exception is logged and answered
 // with an empty result, so one bad request never ends the session.
+import { SafeFrames } from "./safe-frames.js";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -292,5 +293,5 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 export function runLsp(): ServerHandle {
   console.log = console.error;
   console.info = console.error;
-  return startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+  return startServer(createConnection(ProposedFeatures.all, process.stdin.pipe(new SafeFrames((m) => process.stderr.write(m + "\n"))), process.stdout));
 }

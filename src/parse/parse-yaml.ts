@@ -121,6 +121,11 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
       ok = false;
       let message = cleanYamlMessage(err.message);
       let range = source.rangeOf(err.pos[0], err.pos[1]);
+      if (/Maximum call stack size exceeded/.test(err.message)) {
+        // The yaml composer recurses per level: an absurdly deep flow collection overflows it.
+        report(file, `too deeply nested: more than ${limits.maxDepth} levels of mappings/sequences`, { ruleId: "yaml/too-deep", source: "yaml", severity: "error", range });
+        continue;
+      }
       const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
       if (quote) {
         // yaml reports an unterminated quoted scalar at the end of the file; the opening quote is the news.

@@ -1,7 +1,8 @@
-// Stage "load": read each input's bytes (unless the caller supplied them). Missing or unreadable files
-// are findings on that input, never exceptions.
-import { readFileSync, statSync } from "node:fs";
+// Stage "load": read each input's bytes (unless the caller supplied them). Missing, unreadable, oversized
+// or non-regular files (a FIFO, /dev/zero) are findings on that input, never exceptions or hangs; "-" is
+// stdin, read up to the same size limit.
 import { report } from "../diagnostics/diagnostic.js";
+import { readFileBounded, readStdinBounded, ReadRefusal } from "../load/bounded-read.js";
 import type { ParseLimits } from "../parse/limits.js";
 import type { ProjectTree } from "./tree.js";
 
@@ -10,21 +11,14 @@ export function loadStage(limits: ParseLimits) {
     for (const input of tree.inputs) {
       if (input.contents !== undefined) continue;
       try {
-        const st = statSync(input.path);
-        if (st.size > limits.maxFileSize) {
-          // Don't read a huge file only to refuse it.
-          report(input.vfile, `file is ${st.size} bytes, over the ${limits.maxFileSize}-byte limit (raise it with --max-file-size)`, {
-            ruleId: "yaml/file-too-large",
-            source: "yaml",
-            severity: "error",
-          });
+        input.contents = input.path === "-" ? readStdinBounded(limits.maxFileSize) : readFileBounded(input.path, limits.maxFileSize);
+      } catch (e) {
+        if (e instanceof ReadRefusal && e.tooLarge) {
+          report(input.vfile, e.message, { ruleId: "yaml/file-too-large", source: "yaml", severity: "error" });
           continue;
         }
-        input.contents = readFileSync(input.path);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(code ?? e);
-        report(input.vfile, `cannot read ${input.path}: ${why}`, { ruleId: "io/read", source: "io", severity: "error" });
+        const why = e instanceof ReadRefusal ? e.message : String(e);
+        report(input.vfile, `cannot read ${input.path === "-" ? "stdin" : input.path}: ${why}`, { ruleId: "io/read", source: "io", severity: "error" });
       }
     }
   };

@@ -41,6 +41,10 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
  * Placeholder errors of one Score string, each underlined where it is written. The n-th occurrence of the
  * placeholder's text is counted in the string as written, so an escaped `$${…}` before it is skipped too.
  */
+/** Placeholder errors reported per input file; the rest are counted in one "and N more" finding. */
+export const MAX_PLACEHOLDER_ERRORS = 50;
+const placeholderErrors = new WeakMap<object, { count: number; more?: { message: string; reason: string } }>();
+
 export function reportSubstitutionErrors(
   w: Workload,
   pointer: string,
@@ -48,7 +52,20 @@ export function reportSubstitutionErrors(
   errors: readonly { message: string; raw: string; start: number; ruleId?: string }[],
   fallbackRule: string,
 ): void {
+  // 100 000 bad placeholders must not mean 100 000 findings (each positioned by a scan of its string).
+  let seen = placeholderErrors.get(w.input.vfile);
+  if (!seen) placeholderErrors.set(w.input.vfile, (seen = { count: 0 }));
   for (const err of errors) {
+    if (++seen.count > MAX_PLACEHOLDER_ERRORS) {
+      const text = `and ${seen.count - MAX_PLACEHOLDER_ERRORS} more placeholder error(s) in this file (only the first ${MAX_PLACEHOLDER_ERRORS} are listed)`;
+      if (!seen.more) {
+        reportAt(w, pointer, text, { ruleId: err.ruleId ?? fallbackRule, severity: "error" });
+        seen.more = w.input.vfile.messages[w.input.vfile.messages.length - 1] as unknown as { message: string; reason: string };
+      } else {
+        seen.more.message = seen.more.reason = text;
+      }
+      continue;
+    }
     let occurrence = 0;
     for (let at = written.indexOf(err.raw); at >= 0 && at < err.start; at = written.indexOf(err.raw, at + 1)) occurrence++;
     reportAt(w, pointer, err.message, { ruleId: err.ruleId ?? fallbackRule, severity: "error", text: err.raw, occurrence });

@@ -1,12 +1,14 @@
 // Policy sources → LoadedPolicies, one per back end: every `.rego` file goes to the TypeScript Rego
 // evaluator (one compiled program), every `.wasm` / `bundle.tar.gz` to OPA-WASM. Load errors (parse,
 // compile, corrupt bundle) are positioned findings on the policy file, never crashes.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { VFile } from "vfile";
 import { byCodePoint, report } from "../diagnostics/diagnostic.js";
 import { RuleRegistry } from "../diagnostics/rules.js";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
 import { displayPath } from "../load/discover.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import { deepMerge } from "../data/deep-merge.js";
 import { resolvePolicyRefs } from "./builtin-pack.js";
@@ -27,6 +29,8 @@ export interface PolicySourceOptions {
   includeTests?: boolean;
   /** Rego syntax version of the `.rego` files (conftest's `--rego-version`); v1 by default. */
   regoVersion?: 0 | 1;
+  /** Largest .rego / data file read, in bytes (the --max-file-size of the run). WASM bundles have their own cap. */
+  maxFileSize?: number;
 }
 
 export interface LoadedPolicyOptions extends PolicyStageOptions {
@@ -53,6 +57,13 @@ export function walkPolicyFiles(path: string, out: string[], missing: string[]):
   }
 }
 
+/** A policy file that was not read (a FIFO, /dev/zero, too large…): a finding on it. */
+function refused(shown: string, e: unknown): VFile {
+  const f = new VFile({ path: shown });
+  report(f, `cannot read ${shown}: ${e instanceof ReadRefusal ? e.message : String(e)}`, { ruleId: "io/read", source: "io", severity: "error" });
+  return f;
+}
+
 export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<LoadedPolicyOptions> {
   const cwd = opts.root ?? process.cwd();
   const found: string[] = [];
@@ -76,15 +87,31 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   // Back ends are loaded on demand: a run without policies never pays for them.
   if (rego.length) {
     const { loadRegoPolicies } = await import("./rego-policies.js");
-    const r = loadRegoPolicies(rego.map((p) => ({ path: displayPath(p, cwd), source: readFileSync(p, "utf8") })), opts.regoVersion ?? 1);
+    const sources: { path: string; source: string }[] = [];
+    for (const p of rego) {
+      try {
+        sources.push({ path: displayPath(p, cwd), source: readFileBounded(p, opts.maxFileSize ?? DEFAULT_LIMITS.maxFileSize).toString("utf8") });
+      } catch (e) {
+        files.push(refused(displayPath(p, cwd), e));
+      }
+    }
+    const r = loadRegoPolicies(sources, opts.regoVersion ?? 1);
     files.push(...r.files);
     if (r.policies) policies.push(r.policies);
   }
   const { loadWasmPolicies } = wasm.length ? await import("./wasm/wasm-policies.js") : { loadWasmPolicies: undefined };
+  const maxWasmBytes = wasm.length ? (await import("./wasm/bundle.js")).DEFAULT_BUNDLE_LIMITS.maxArchiveBytes : undefined;
   for (const w of wasm) {
     const shown = displayPath(w, cwd);
     try {
-      policies.push(await loadWasmPolicies!(shown, readFileSync(w)));
+      let bytes: Buffer;
+      try {
+        bytes = readFileBounded(w, maxWasmBytes!);
+      } catch (e) {
+        files.push(refused(shown, e));
+        continue;
+      }
+      policies.push(await loadWasmPolicies!(shown, bytes));
     } catch (e) {
       const f = new VFile({ path: shown });
       report(f, `cannot load WASM policy: ${(e as Error).message}`, { ruleId: "policy/load-error", source: "policy", severity: "error" });
@@ -96,9 +123,9 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     const f = new VFile({ path: displayPath(d, cwd) });
     let bytes: Buffer | undefined;
     try {
-      bytes = readFileSync(d);
-    } catch {
-      report(f, `cannot read data file ${displayPath(d, cwd)}`, { ruleId: "io/read", source: "io", severity: "error" });
+      bytes = readFileBounded(d, opts.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
+    } catch (e) {
+      report(f, `cannot read data file ${displayPath(d, cwd)}: ${e instanceof ReadRefusal ? e.message : String(e)}`, { ruleId: "io/read", source: "io", severity: "error" });
     }
     if (bytes) {
       const { documents } = parseYaml(f, bytes, undefined, { what: "data document" });

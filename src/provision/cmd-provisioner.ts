@@ -25,16 +25,19 @@ export const runCmd: ProvisionerRunner = (node, p, ctx) => {
     workload_services: ctx.workloadServices,
   });
   const res = spawnSync(program, p.spec.args ?? [], { input, cwd: ctx.root, timeout: ctx.cmdTimeoutMs, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  // The program's own words (its last stderr lines) go with every failure: they say what went wrong.
+  const stderr = (res.stderr || "").trim().split("\n").slice(-3).join(" ");
+  const said = stderr ? `; its stderr: ${stderr}` : "";
   if (res.error) {
     const why = (res.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? `timed out after ${ctx.cmdTimeoutMs} ms` : res.error.message;
-    throw new ProvisionError(`${uri}: ${why}`);
+    throw new ProvisionError(`${uri}: ${why}${said}`);
   }
-  if (res.status !== 0) throw new ProvisionError(`${uri} exited with code ${res.status}: ${(res.stderr || "").trim().split("\n").slice(-3).join(" ")}`);
+  if (res.status !== 0) throw new ProvisionError(`${uri} exited with code ${res.status ?? `signal ${res.signal}`}${said}`);
   let out: Record<string, unknown>;
   try {
     out = JSON.parse(res.stdout);
   } catch {
-    throw new ProvisionError(`${uri} did not print JSON on stdout`);
+    throw new ProvisionError(`${uri} did not print JSON on stdout${said}`);
   }
   const fragments: Record<string, unknown> = {};
   for (const k of ["services", "volumes", "networks", "files", "directories", "manifests"]) if (out[k] !== undefined) fragments[k] = out[k];

@@ -1,11 +1,13 @@
 // Load provisioner files: built-in defaults of the target, `--provisioners DIR|FILE` and the project's
 // `.scorec/` folder. All files are ordered by file name (then path) — the score-compose convention, where
 // the defaults are called zz-default… so that any other file wins — and the first match wins.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { VFile } from "vfile";
 import { byCodePoint, report } from "../diagnostics/diagnostic.js";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
 import { displayPath } from "../load/discover.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { parseYaml } from "../parse/parse-yaml.js";
 import validateProvisionerFile from "../generated/provisioners-validator.js";
 import { SchemaValidator } from "../validate/schema-validator.js";
@@ -28,6 +30,8 @@ export interface ProvisionerSources {
   builtInDir?: string;
   /** User-given files or folders, plus the project's .scorec/ folder when present. */
   paths: string[];
+  /** Largest provisioner file read, in bytes (the --max-file-size of the run). */
+  maxFileSize?: number;
 }
 
 export interface LoadedProvisionerSet {
@@ -74,9 +78,9 @@ export function loadProvisioners(sources: ProvisionerSources, cwd = process.cwd(
     files.push(vfile);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(e.path);
-    } catch {
-      report(vfile, `cannot read ${shown}`, { ruleId: "io/read", source: "io", severity: "error" });
+      bytes = readFileBounded(e.path, sources.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
+    } catch (err) {
+      report(vfile, `cannot read ${shown}: ${err instanceof ReadRefusal ? err.message : String(err)}`, { ruleId: "io/read", source: "io", severity: "error" });
       continue;
     }
     const { source, documents } = parseYaml(vfile, bytes, undefined, { root: "list" });

@@ -39,6 +39,8 @@ export class ProvisionError extends Error {
     readonly field?: string,
     readonly line?: number,
     readonly column?: number,
+    /** False when the place is known but the data, not the file, is at fault (a template execution error). */
+    readonly fileAtFault = true,
   ) {
     super(message);
   }

@@ -99,21 +99,24 @@ function noProvisioner(node: ResourceNode, opts: ProvisionStageOptions): void {
 
 function provisionFailed(tree: ProjectTree, node: ResourceNode, p: LoadedProvisioner, e: unknown): void {
   const err = e instanceof ProvisionError ? e : new ProvisionError(e instanceof Error ? e.message : String(e));
+  // Where in the provisioner file the template went wrong (block scalars start on the line after `|`).
+  const place =
+    err.field && err.line !== undefined && p.source
+      ? { line: p.source.rangeOfPointer(0, toPointer([p.index, err.field])).start.line + err.line, column: err.column ?? 1 }
+      : undefined;
   for (const d of node.declarations) {
-    reportAt(d.workload, toPointer(["resources", d.name, "type"]), `provisioner ${p.spec.uri} (${p.file}) failed for resource "${d.name}" (${node.uid}): ${err.message}`, {
+    reportAt(d.workload, toPointer(["resources", d.name, "type"]), `provisioner ${p.spec.uri} (${p.file}${place ? `:${place.line}` : ""}) failed for resource "${d.name}" (${node.uid}): ${err.message}`, {
       ruleId: "provision/failed",
       source: "provision",
       severity: "error",
     });
   }
   // A template that does not parse is the provisioner file's fault: say so there too, at the field.
-  if (err.field && err.line !== undefined && p.source) {
+  if (place && err.fileAtFault) {
     // A per-run vfile: the loaded provisioner set (and its vfiles) outlives this run in the language server.
     const file = new VFile({ path: p.file });
     tree.extraFiles.push(file);
-    const fieldRange = p.source.rangeOfPointer(0, toPointer([p.index, err.field]));
-    // Block scalars start on the line after their `|` header.
-    const line = fieldRange.start.line + err.line;
+    const { line } = place;
     report(file, err.message, {
       ruleId: "provision/template-error",
       source: "provision",

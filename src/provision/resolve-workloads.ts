@@ -1,6 +1,7 @@
 // After provisioning: expand placeholders in variables, file contents and volume sources, read file
 // sources, and hand targets one resolved, sorted view of each workload.
-import { readFileSync } from "node:fs";
+import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { checkFileSource } from "../check/file-sources.js";
 import type { ResolvedContainer, ResolvedFile, ResolvedVolume, ResolvedWorkload } from "../emit/target.js";
 import { byCodePoint } from "../diagnostics/diagnostic.js";
@@ -48,9 +49,9 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string): { 
         }
         let bytes: Buffer;
         try {
-          bytes = readFileSync(real);
+          bytes = readFileBounded(real, DEFAULT_LIMITS.maxFileSize);
         } catch (e) {
-          reportAt(w, toPointer(["containers", cname, "files", target, "source"]), `file source "${f.source}" cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, {
+          reportAt(w, toPointer(["containers", cname, "files", target, "source"]), `file source "${f.source}" cannot be read: ${e instanceof ReadRefusal ? e.message : String(e)}`, {
             ruleId: "score/file-source-missing",
             severity: "error",
           });

@@ -36,9 +36,10 @@ function asProvisionError(e: unknown, field: Field): ProvisionError {
   if (e instanceof ProvisionError) return e;
   if (e instanceof TemplateError) {
     // `fail "…"` is the provisioner refusing this resource: its message is the news, and the provisioner
-    // file is not at fault. Other execution errors depend on the data too; only parse errors are the file's.
+    // file is not at fault. Other execution errors (a budget hit, a bad call) still carry their place in
+    // the provisioner file, so the message can name the line there.
     if (e.failMessage !== undefined) return new ProvisionError(`${field}: ${e.failMessage}`);
-    if (e.phase === "exec") return new ProvisionError(`${field}: ${e.message}`);
+    if (e.phase === "exec") return new ProvisionError(`${field}: ${e.message}`, field, e.line, e.column, false);
     return new ProvisionError(`${field}: ${e.message}`, field, e.line, e.column);
   }
   return new ProvisionError(`${field}: ${e instanceof Error ? e.message : String(e)}`, field);

@@ -51,6 +51,22 @@ interface Row {
 }
 
 function row(line: string, lineNo: number, fromUnit: number, toUnit: number | undefined, head: boolean): Row {
+  // A megabyte-long line (100 000 placeholders on one line): only a window around the range is laid out,
+  // or every finding on it would build a cell per character.
+  const span = 4 * MAX_FRAME_WIDTH;
+  let cutStart = false;
+  let cutEnd = false;
+  if (line.length > 2 * span) {
+    let s = Math.max(0, fromUnit - span);
+    if (s > 0 && /[\uDC00-\uDFFF]/.test(line[s]!)) s++;
+    let e = Math.min(line.length, Math.max(0, fromUnit) + span);
+    if (e < line.length && /[\uD800-\uDBFF]/.test(line[e - 1]!)) e--;
+    cutStart = s > 0;
+    cutEnd = e < line.length;
+    line = line.slice(s, e);
+    fromUnit -= s;
+    if (toUnit !== undefined) toUnit = Math.max(0, toUnit - s);
+  }
   const cs = cells(line);
   const from = Math.min(cellAt(cs, fromUnit), cs.length);
   let to = toUnit === undefined ? cs.length : cellAt(cs, toUnit);
@@ -62,8 +78,8 @@ function row(line: string, lineNo: number, fromUnit: number, toUnit: number | un
     lo = from > MAX_FRAME_WIDTH - LEAD ? from - LEAD : 0;
     hi = Math.min(cs.length, lo + MAX_FRAME_WIDTH);
   }
-  const pre = lo > 0 ? "…" : "";
-  const text = pre + cs.slice(lo, hi).map((c) => c.text).join("") + (hi < cs.length ? "…" : "");
+  const pre = lo > 0 || cutStart ? "…" : "";
+  const text = pre + cs.slice(lo, hi).map((c) => c.text).join("") + (hi < cs.length || cutEnd ? "…" : "");
   const a = from - lo;
   const b = Math.min(to, hi + 1) - lo; // a marker may reach one cell past the text (the line end)
   let marker = "";

@@ -9,6 +9,7 @@ import { nodeString } from "./ast.js";
 import { ExecFault } from "./errors.js";
 import type { CallContext, FuncDef, ParamType } from "./funcs.js";
 import { formatValue } from "./format.js";
+import { BudgetError, MAX_OUTPUT_CHARS, MAX_STEPS, MAX_VALUE_CHARS } from "./budget.js";
 import { goTypeName, hasOwn, isMap, isTrue, kindOf, sortedKeys } from "./values.js";
 
 export type MissingKey = "default" | "invalid" | "zero" | "error";
@@ -49,8 +50,7 @@ interface Var {
  * Budgets: a provisioner template is run on every compile (and in the editor on every keystroke); a hostile
  * or runaway one (`{{ range 100000000000 }}`) must fail with an error, not exhaust memory or hang.
  */
-const MAX_STEPS = 10_000_000;
-const MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+// The figures live in budget.ts; every range iteration counts as a step (an empty body included).
 
 export class Executor {
   private vars: Var[] = [];
@@ -102,8 +102,12 @@ export class Executor {
     return null;
   }
 
-  private walk(dot: unknown, n: Node): Signal {
+  private tick(): void {
     if (++this.steps > MAX_STEPS) this.fault(`template exceeded its budget of ${MAX_STEPS} steps`);
+  }
+
+  private walk(dot: unknown, n: Node): Signal {
+    this.tick();
     switch (n.type) {
       case "text":
         this.emit(n.text);
@@ -153,6 +157,7 @@ export class Executor {
             if (n.pipe.decl.length > 1) this.vars[this.vars.length - 2]!.value = key;
           }
         }
+        this.tick();
         try {
           const sig = this.walkList(elem, n.list);
           return sig === "break" ? "break" : null;
@@ -183,6 +188,7 @@ export class Executor {
             if (n.pipe.decl.length === 1 && !n.pipe.isAssign) this.vars[this.vars.length - 1]!.value = i;
             else if (n.pipe.decl.length === 1) this.setVar(n.pipe.decl[0]!.ident[0]!, i);
             let sig: Signal;
+            this.tick();
             try {
               sig = this.walkList(i, n.list);
             } finally {
@@ -234,7 +240,14 @@ export class Executor {
       return;
     }
     if (typeof v === "function") this.fault(`can't print ${this.atNode.text} of type ${goTypeName(v)}`);
-    this.emit(formatValue(v));
+    let text: string;
+    try {
+      text = formatValue(v);
+    } catch (e) {
+      if (e instanceof BudgetError) this.fault(e.message);
+      throw e;
+    }
+    this.emit(text);
   }
 
   private setVar(name: string, value: unknown): void {
@@ -385,10 +398,15 @@ export class Executor {
     this.atRef = callAt;
     if (final !== NONE) values.push(this.checkType(final, typeAt(values.length), null));
     let result: unknown;
+    this.tick();
     try {
       result = fn.fn.apply(this.env.ctx, values);
     } catch (e) {
       if (e instanceof NodeFault) throw e;
+      if (e instanceof BudgetError) {
+        this.atRef = callAt;
+        this.fault(e.message);
+      }
       this.atRef = callAt;
       const msg = e instanceof Error ? e.message : String(e);
       this.fault(`error calling ${name}: ${msg}`, e instanceof ExecFault ? e.failMessage : undefined);
@@ -396,6 +414,10 @@ export class Executor {
     if (result instanceof Error) {
       this.atRef = callAt;
       this.fault(`error calling ${name}: ${result.message}`);
+    }
+    if (typeof result === "string" && result.length > MAX_VALUE_CHARS) {
+      this.atRef = callAt;
+      this.fault(`${name} built a string of ${result.length} characters, over the template budget of ${MAX_VALUE_CHARS}`);
     }
     return result;
   }

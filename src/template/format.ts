@@ -4,6 +4,7 @@
  * and Sprintf over template values. Directive scanning and number formatting
  * are shared with Rego's sprintf in src/gofmt; this file maps JS values to Go's.
  */
+import { BudgetError, checkSize, MAX_VALUE_DEPTH } from "./budget.js";
 import { goTypeName, kindOf, sortedKeys } from "./values.js";
 import { formatFloat, formatFloatVerb } from "../gofmt/float.js";
 import { formatInteger } from "../gofmt/int.js";
@@ -19,6 +20,45 @@ function intString(v: number | bigint): string {
 
 /** Go's %v rendering of a value (`plus` for %+v, which is identical for maps/slices). */
 export function formatValue(v: unknown): string {
+  // Containers are walked with a size and depth budget (a list doubled 40 times prints as 2^40 items).
+  if (kindOf(v) !== "slice" && kindOf(v) !== "map") return formatScalar(v);
+  const out: string[] = [];
+  let size = 0;
+  const sink = (s: string): void => {
+    size += s.length;
+    checkSize(size, "printing a value");
+    out.push(s);
+  };
+  writeValue(v, 0, sink);
+  return out.join("");
+}
+
+function writeValue(v: unknown, level: number, sink: (s: string) => void): void {
+  if (level > MAX_VALUE_DEPTH) throw new BudgetError(`value nested too deeply to print (more than ${MAX_VALUE_DEPTH} levels)`);
+  switch (kindOf(v)) {
+    case "slice": {
+      sink("[");
+      Array.from(v as ArrayLike<unknown>).forEach((e, i) => {
+        if (i) sink(" ");
+        writeValue(e, level + 1, sink);
+      });
+      return sink("]");
+    }
+    case "map": {
+      const m = v as Record<string, unknown>;
+      sink("map[");
+      sortedKeys(m).forEach((k, i) => {
+        sink((i ? " " : "") + k + ":");
+        writeValue(m[k], level + 1, sink);
+      });
+      return sink("]");
+    }
+    default:
+      return sink(formatScalar(v));
+  }
+}
+
+function formatScalar(v: unknown): string {
   switch (kindOf(v)) {
     case "invalid":
     case "nil":

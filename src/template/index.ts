@@ -19,6 +19,7 @@
  * Value model: see values.ts (undefined = missing, integral numbers are ints).
  * `keys`/`values` return keys in sorted order (sprig leaves them unordered).
  */
+import { BudgetError } from "./budget.js";
 import { BUILTINS } from "./builtins.js";
 import { lineCol, TemplateError } from "./errors.js";
 import { Executor, NodeFault, type MissingKey } from "./exec.js";
@@ -98,6 +99,9 @@ export function parseTemplate(text: string, opts: ParseOptions = {}): Template {
             name, line, column, reason: e.reason, phase: "exec", context: e.context,
             ...(e.failMessage !== undefined ? { failMessage: e.failMessage } : {}),
           });
+        }
+        if (e instanceof BudgetError) {
+          throw new TemplateError({ name, line: 1, column: 1, reason: e.message, phase: "exec" });
         }
         if (e instanceof RangeError) {
           throw new TemplateError({ name, line: 1, column: 1, reason: `execution failed: ${e.message}`, phase: "exec" });

@@ -1,5 +1,6 @@
 /** sprig encoding, hashing, JSON and YAML functions (pure, browser-safe). */
 import { stringify } from "yaml";
+import { BudgetError, checkSize, MAX_VALUE_DEPTH } from "../budget.js";
 import { def, type FuncDef } from "../funcs.js";
 import { formatFloat } from "../format.js";
 import { adler32, sha1, sha256, toHex } from "../../hash/digests.js";
@@ -115,30 +116,54 @@ function jsonNumber(n: number): string {
 
 /** json.Marshal / MarshalIndent(v, "", indent): map keys sorted. */
 export function toJson(v: unknown, raw: boolean, indent: string, level = 0): string {
+  const out: string[] = [];
+  let size = 0;
+  const sink = (s: string): void => {
+    size += s.length;
+    checkSize(size, "toJson");
+    out.push(s);
+  };
+  writeJson(v, raw, indent, level, sink);
+  return out.join("");
+}
+
+/** Streams JSON text into `sink` (which enforces the size budget) with a depth cap. */
+function writeJson(v: unknown, raw: boolean, indent: string, level: number, sink: (s: string) => void): void {
+  if (level > MAX_VALUE_DEPTH) throw new BudgetError(`toJson: value nested too deeply (more than ${MAX_VALUE_DEPTH} levels)`);
   const nl = indent ? "\n" + indent.repeat(level + 1) : "";
   const close = indent ? "\n" + indent.repeat(level) : "";
   const sep = indent ? ": " : ":";
   switch (kindOf(v)) {
     case "invalid":
-    case "nil": return "null";
-    case "bool": return String(v);
+    case "nil": return sink("null");
+    case "bool": return sink(String(v));
     case "int":
-    case "float": return jsonNumber(Number(v));
-    case "string": return jsonString(v as string, raw);
+    case "float": return sink(jsonNumber(Number(v)));
+    case "string": return sink(jsonString(v as string, raw));
     case "slice": {
-      if (v instanceof Uint8Array) return '"' + base64Encode(v) + '"';
+      if (v instanceof Uint8Array) return sink('"' + base64Encode(v) + '"');
       const arr = v as unknown[];
-      if (arr.length === 0) return "[]";
-      return "[" + arr.map((e) => nl + toJson(e, raw, indent, level + 1)).join(",") + close + "]";
+      if (arr.length === 0) return sink("[]");
+      sink("[");
+      arr.forEach((e, i) => {
+        sink((i ? "," : "") + nl);
+        writeJson(e, raw, indent, level + 1, sink);
+      });
+      return sink(close + "]");
     }
     case "map": {
       const m = v as Record<string, unknown>;
       const ks = sortedKeys(m);
-      if (ks.length === 0) return "{}";
-      return "{" + ks.map((k) => nl + jsonString(k, raw) + sep + toJson(m[k], raw, indent, level + 1)).join(",") + close + "}";
+      if (ks.length === 0) return sink("{}");
+      sink("{");
+      ks.forEach((k, i) => {
+        sink((i ? "," : "") + nl + jsonString(k, raw) + sep);
+        writeJson(m[k], raw, indent, level + 1, sink);
+      });
+      return sink(close + "}");
     }
     default:
-      if (v instanceof Date) return jsonString(v.toISOString(), raw);
+      if (v instanceof Date) return sink(jsonString(v.toISOString(), raw));
       throw new Error(`json: unsupported type: ${typeof v}`);
   }
 }
@@ -176,7 +201,8 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
   toJson: def(["any"], (v) => {
     try {
       return toJson(v, false, "");
-    } catch {
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
       return "";
     }
   }),
@@ -184,7 +210,8 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
   toRawJson: def(["any"], (v) => {
     try {
       return toJson(v, true, "");
-    } catch {
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
       return "";
     }
   }),
@@ -192,7 +219,8 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
   toPrettyJson: def(["any"], (v) => {
     try {
       return toJson(v, false, "  ");
-    } catch {
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
       return "";
     }
   }),
@@ -214,7 +242,8 @@ export const ENCODING_FUNCS: Record<string, FuncDef> = {
   toYaml: def(["any"], (v) => {
     try {
       return toYaml(v);
-    } catch {
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
       return "";
     }
   }),

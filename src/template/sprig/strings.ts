@@ -1,6 +1,7 @@
 /** sprig string functions. Strings are indexed by UTF-16 unit (Go uses bytes: same for ASCII). */
 import { def, type FuncDef } from "../funcs.js";
 import { goQuote } from "../strings-go.js";
+import { checkSize } from "../budget.js";
 import { strslice, strval } from "./convert.js";
 
 function sliceErr(): never {
@@ -27,6 +28,10 @@ function trunc(c: unknown, s: unknown): string {
 }
 
 function replaceAll(src: string, old: string, nw: string): string {
+  if (nw.length > old.length) {
+    const count = old === "" ? src.length + 1 : src.split(old).length - 1;
+    checkSize(src.length + count * (nw.length - old.length), "replace");
+  }
   if (old === "") return nw + [...src].join(nw) + (src === "" ? "" : nw);
   return src.split(old).join(nw);
 }
@@ -89,6 +94,7 @@ const trimCut = (s: string, cutset: string, left: boolean, right: boolean): stri
 const SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g;
 
 function indent(n: unknown, s: unknown): string {
+  checkSize((s as string).length + Math.max(0, n as number) * ((s as string).split("\n").length), "indent");
   const pad = " ".repeat(Math.max(0, n as number));
   return pad + (s as string).split("\n").join("\n" + pad);
 }
@@ -143,6 +149,7 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
   hasSuffix: def(["string", "string"], (p, s) => (s as string).endsWith(p as string)),
   repeat: def(["int", "string"], (n, s) => {
     if ((n as number) < 0) throw new Error("strings: negative Repeat count");
+    checkSize((n as number) * (s as string).length, "repeat");
     return (s as string).repeat(n as number);
   }),
   replace: def(["string", "string", "string"], (o, n, s) => replaceAll(s as string, o as string, n as string)),
@@ -159,7 +166,11 @@ export const STRING_FUNCS: Record<string, FuncDef> = {
     splitN(s as string, sep as string, n as number).forEach((p, i) => (out["_" + i] = p));
     return out;
   }),
-  join: def(["string", "any"], (sep, v) => strslice(v).join(sep as string)),
+  join: def(["string", "any"], (sep, v) => {
+    const parts = strslice(v);
+    checkSize(parts.reduce((n, p) => n + p.length + (sep as string).length, 0), "join");
+    return parts.join(sep as string);
+  }),
   toString: def(["any"], (v) => strval(v)),
   toStrings: def(["any"], (v) => strslice(Array.isArray(v) ? v : v === null ? [] : [v])),
   kebabcase: def(["string"], (s) => words(s as string).map((w) => w.toLowerCase()).join("-")),
