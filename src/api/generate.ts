@@ -89,6 +89,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         provisioners,
         target: target.name,
         seed: options.seed ?? DEFAULT_SEED,
+        defaultSeed: (options.seed ?? DEFAULT_SEED) === DEFAULT_SEED,
         environment,
         projectName,
         mountsDirectory: "./mounts",

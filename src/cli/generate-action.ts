@@ -20,6 +20,7 @@ export interface GenerateFlags extends CommonOptions {
   output: string;
   env?: string;
   seed?: string;
+  seedFile?: string;
   provisioners: string[];
   allowCmdProvisioners?: boolean;
   cmdTimeout?: string;
@@ -32,6 +33,28 @@ export interface GenerateFlags extends CommonOptions {
   check?: boolean;
   format: string;
   color?: boolean;
+}
+
+/**
+ * The seed of generated names and passwords: --seed, else --seed-file (its content without the final line
+ * break), else SCOREC_SEED, else the config's `seed`, else scorec's public default (dev use only).
+ */
+function chooseSeed(flags: GenerateFlags, configSeed: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (flags.seed !== undefined && flags.seedFile !== undefined) throw new CliError("--seed and --seed-file exclude each other");
+  if (flags.seed !== undefined) return flags.seed;
+  if (flags.seedFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(flags.seedFile, "utf8");
+    } catch {
+      throw new CliError(`cannot read --seed-file ${flags.seedFile}`);
+    }
+    const seed = text.replace(/\r?\n$/, "");
+    if (!seed) throw new CliError(`--seed-file ${flags.seedFile} is empty`);
+    return seed;
+  }
+  if (env.SCOREC_SEED) return env.SCOREC_SEED;
+  return configSeed;
 }
 
 function parseBuild(specs: string[]): Record<string, string> | undefined {
@@ -89,7 +112,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           target: flags.target ?? config.target ?? "compose",
           outputDir: flags.output,
           environment: flags.env ?? config.environment,
-          seed: flags.seed ?? config.seed,
+          seed: chooseSeed(flags, config.seed, process.env),
           provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
           root,
           allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),

@@ -22,7 +22,6 @@ import { workloadServices } from "./workload-services.js";
 
 export interface ProvisionStageOptions extends Omit<ProvisionContext, "workloadServices" | "shared"> {
   provisioners: LoadedProvisionerSet;
-  target: string;
 }
 
 export interface ProvisionResult {
@@ -46,6 +45,7 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
     tree.stages.provision = result;
     if (reportCycle(graph)) return void (result.complete = false);
     const ctx: ProvisionContext = { ...opts, workloadServices: workloadServices(workloads), shared: {} };
+    const usedRandom: ResourceNode[] = [];
     for (const uid of graph.order) {
       const node = graph.nodes.get(uid)!;
       const params = expandParams(node, result);
@@ -82,8 +82,25 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
         workloads: [...new Set(node.declarations.map((d) => d.workload.name))].sort(),
       });
       if (outcome.dynamicOutput) result.dynamic.set(uid, outcome.dynamicOutput);
+      if (outcome.randomCalls) usedRandom.push(node);
     }
+    if (opts.defaultSeed && opts.environment !== "dev" && usedRandom.length) predictableSecrets(usedRandom, opts.environment);
   };
+}
+
+/**
+ * Generated names and passwords come from the seed: with scorec's public default seed anyone can recompute
+ * them. Fine on a laptop (environment dev); for any other environment say so once, at the first resource.
+ */
+function predictableSecrets(nodes: ResourceNode[], environment: string): void {
+  const d = nodes[0]!.declarations[0]!;
+  const others = nodes.length - 1;
+  reportAt(
+    d.workload,
+    toPointer(["resources", d.name, "type"]),
+    `generated values of resource "${d.name}"${others ? ` and ${others} other resource(s)` : ""} (passwords, user names) come from the default seed and are predictable; for environment "${environment}" pass --seed-file FILE or set SCOREC_SEED to a secret`,
+    { ruleId: "provision/default-seed", source: "provision", severity: "warning" },
+  );
 }
 
 function noProvisioner(node: ResourceNode, opts: ProvisionStageOptions): void {
