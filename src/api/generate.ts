@@ -51,6 +51,17 @@ export const DEFAULT_SEED = "scorec";
 
 export class UnknownTargetError extends Error {}
 
+/**
+ * The Compose project / release name without --project-name: the Score files' folder when they share one,
+ * else (files from several folders) the current folder, as `docker compose` names a project; stdin only:
+ * "scorec".
+ */
+export function defaultProjectName(sources: readonly SourceInput[], root: string): string {
+  const folders = new Set(sources.filter((s) => s.path !== "-").map((s) => dirname(resolve(root, s.path))));
+  if (folders.size === 0) return "scorec";
+  return basename(folders.size === 1 ? [...folders][0]! : root);
+}
+
 export async function generate(sources: readonly SourceInput[], options: GenerateOptions): Promise<GenerateResult> {
   const target = await loadTarget(options.target);
   if (!target) throw new UnknownTargetError(`unknown target "${options.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
@@ -59,8 +70,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     builtInDir: target.defaultProvisionersDir,
     paths: projectProvisionerPaths(root, options.provisioners ?? []),
   });
-  const first = [...sources].map((s) => s.path).sort()[0];
-  const projectName = options.projectName ?? (first && first !== "-" ? basename(dirname(resolve(root, first))) : "scorec");
+  const projectName = options.projectName ?? defaultProjectName(sources, root);
   const environment = options.environment ?? "dev";
   const targetOptions: TargetOptions = {
     outputDir: options.outputDir,

@@ -24,7 +24,7 @@ export function registerGenerate(program: Command, io: CliIO): void {
     .option("--publish <host:workload:port>", "publish a workload port on the host (repeatable)", collectList, [])
     .option("--override-property <path=value>", "set (or with an empty value remove) a Score property (repeatable)", collectList, [])
     .option("--overrides-file <file>", "a YAML merge patch applied to the Score file")
-    .option("--project-name <name>", "Compose project / release name (default: the Score file's folder name)")
+    .option("--project-name <name>", "Compose project / release name (default: the Score files' folder, or the current folder when they come from several)")
     .option("--check", "do not write: exit 1 with a diff when the output on disk is stale")
     .option("-f, --format <format>", "format of findings (on stderr)", "pretty")
     .option("--color", "force colour")

@@ -132,4 +132,6 @@ export interface Target {
   /** Extra template functions the target's provisioner files may call (e.g. score-k8s `encodeSecretRef`). */
   templateFuncs?: Record<string, (...args: unknown[]) => unknown>;
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions): EmitResult;
+  /** How `generate -o -` prints the artifacts, when the default (a `---` YAML stream) does not fit. */
+  print?(artifacts: readonly Artifact[]): string;
 }
