@@ -107,6 +107,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         cmdTimeoutMs: options.cmdTimeoutMs ?? 30_000,
         root,
         templateFuncs: target.templateFuncs ?? {},
+        fragmentFields: target.fragmentFields,
       }),
       // Provisioning findings can be suppressed too; apply the settings again before emitting.
       suppressionStage(options.rules),
