@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/api/generate.js";
 import { REPO } from "../helpers/paths.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "scorec-prov-targets-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -51,5 +52,12 @@ describe("provisioner targets", () => {
   it("`targets` is validated by the provisioner schema", async () => {
     const r = await run("compose", composeOnly("  targets: compose\n"));
     expect(r.diagnostics.some((d) => d.severity === "error" && /targets/.test(d.message + (d.pointer ?? "")))).toBe(true);
+  });
+  it("`provisioners list` shows a provisioner only for the targets it serves", () => {
+    const file = join(tmp, "listed.provisioners.yaml");
+    writeFileSync(file, composeOnly("  targets: [compose]\n"));
+    const list = (target: string) => JSON.parse(runCli(["provisioners", "list", "-t", target, "--provisioners", file, "--format", "json"]).stdout).provisioners;
+    expect(list("compose")[0]).toMatchObject({ uri: "template://platform/redis-compose", targets: ["compose"] });
+    expect(list("helm").some((p: { uri: string }) => p.uri === "template://platform/redis-compose")).toBe(false);
   });
 });
