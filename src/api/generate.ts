@@ -54,6 +54,17 @@ export const DEFAULT_SEED = "scorec";
 
 export class UnknownTargetError extends Error {}
 
+/**
+ * The Compose project / release name without --project-name: the Score files' folder when they share one,
+ * else (files from several folders) the current folder, as `docker compose` names a project; stdin only:
+ * "scorec".
+ */
+export function defaultProjectName(sources: readonly SourceInput[], root: string): string {
+  const folders = new Set(sources.filter((s) => s.path !== "-").map((s) => dirname(resolve(root, s.path))));
+  if (folders.size === 0) return "scorec";
+  return basename(folders.size === 1 ? [...folders][0]! : root);
+}
+
 export async function generate(sources: readonly SourceInput[], options: GenerateOptions): Promise<GenerateResult> {
   const target = await loadTarget(options.target);
   if (!target) throw new UnknownTargetError(`unknown target "${options.target}" (choose one of: ${TARGET_NAMES.join(", ")})`);
@@ -63,8 +74,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     paths: projectProvisionerPaths(root, options.provisioners ?? []),
     maxFileSize: options.limits?.maxFileSize,
   });
-  const first = [...sources].map((s) => s.path).sort()[0];
-  const projectName = options.projectName ?? (first && first !== "-" ? basename(dirname(resolve(root, first))) : "scorec");
+  const projectName = options.projectName ?? defaultProjectName(sources, root);
   const environment = options.environment ?? "dev";
   const targetOptions: TargetOptions = {
     outputDir: options.outputDir,
@@ -102,6 +112,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         provisioners,
         target: target.name,
         seed: options.seed ?? DEFAULT_SEED,
+        defaultSeed: (options.seed ?? DEFAULT_SEED) === DEFAULT_SEED,
         environment,
         projectName,
         mountsDirectory: "./mounts",
@@ -109,6 +120,7 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         cmdTimeoutMs: options.cmdTimeoutMs ?? 30_000,
         root,
         templateFuncs: target.templateFuncs ?? {},
+        fragmentFields: target.fragmentFields,
       }),
       // Provisioning findings can be suppressed too; apply the settings again before emitting.
       suppressionStage(options.rules),

@@ -8,6 +8,7 @@ import { SourceFile, toPointer } from "../parse/source-file.js";
 import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
 import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { checkDrift } from "../emit/drift.js";
+import { loadTarget } from "../emit/targets.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
 import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
@@ -22,6 +23,7 @@ export interface GenerateFlags extends CommonOptions {
   output: string;
   env?: string;
   seed?: string;
+  seedFile?: string;
   provisioners: string[];
   allowCmdProvisioners?: boolean;
   cmdTimeout?: string;
@@ -35,6 +37,28 @@ export interface GenerateFlags extends CommonOptions {
   check?: boolean;
   format: string;
   color?: boolean;
+}
+
+/**
+ * The seed of generated names and passwords: --seed, else --seed-file (its content without the final line
+ * break), else SCOREC_SEED, else the config's `seed`, else scorec's public default (dev use only).
+ */
+function chooseSeed(flags: GenerateFlags, configSeed: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (flags.seed !== undefined && flags.seedFile !== undefined) throw new CliError("--seed and --seed-file exclude each other");
+  if (flags.seed !== undefined) return flags.seed;
+  if (flags.seedFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(flags.seedFile, "utf8");
+    } catch {
+      throw new CliError(`cannot read --seed-file ${flags.seedFile}`);
+    }
+    const seed = text.replace(/\r?\n$/, "");
+    if (!seed) throw new CliError(`--seed-file ${flags.seedFile} is empty`);
+    return seed;
+  }
+  if (env.SCOREC_SEED) return env.SCOREC_SEED;
+  return configSeed;
 }
 
 function parseBuild(specs: string[]): Record<string, string> | undefined {
@@ -97,19 +121,21 @@ function parseOverrides(flags: GenerateFlags, maxFileSize: number): Override[] {
 
 
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
+      if (flags.check && flags.output === "-") throw new CliError("--check compares the output folder with what would be written: it cannot be used with -o - (stdout)");
       const root = process.cwd();
       const config = loadConfigOrFail(root);
       const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
       const overrides = parseOverrides(flags, limits.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
       const inputs = readInputs(paths);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
+      const target = flags.target ?? config.target ?? "compose";
       let result;
       try {
         result = await generate(inputs, {
-          target: flags.target ?? config.target ?? "compose",
+          target,
           outputDir: flags.output,
           environment: flags.env ?? config.environment,
-          seed: flags.seed ?? config.seed,
+          seed: chooseSeed(flags, config.seed, process.env),
           provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
           root,
           allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),
@@ -131,26 +157,32 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
       const code = exitCodeFor(result.diagnostics);
       if (code !== EXIT_OK || !result.artifacts) return io.setExit(code === EXIT_OK ? EXIT_FINDINGS : code);
       if (flags.output === "-") {
-        io.out(printArtifacts(result.artifacts));
+        io.out(printArtifacts(result.artifacts, await loadTarget(target)));
         return io.setExit(EXIT_OK);
       }
+      // The manifest is kept per target, so two targets may share an output folder without pruning each other.
+      const manifest = { manifest: target };
       if (flags.check) {
         let drift;
         try {
-          drift = checkDrift(flags.output, result.artifacts);
+          drift = checkDrift(flags.output, result.artifacts, manifest);
         } catch (e) {
           throw new CliError(`cannot compare the output: ${(e as Error).message}`);
         }
         if (drift.stale) {
           io.out(drift.diff);
-          io.err(`scorec: ${flags.output} is stale: run scorec generate without --check to update it\n`);
+          const counts = `${drift.missing.length} missing, ${drift.changed.length} changed, ${drift.leftover.length} stale (left by an earlier run)`;
+          io.err(`scorec: ${flags.output} is out of date (${counts}): run scorec generate without --check to update it\n`);
           return io.setExit(EXIT_FINDINGS);
         }
+        io.err(`scorec: ${flags.output} is up to date (${result.artifacts.length} file(s) checked)\n`);
         return io.setExit(EXIT_OK);
       }
       try {
-        const w = writeArtifacts(flags.output, result.artifacts);
-        io.err(`scorec: wrote ${w.written.length} file(s), ${w.unchanged.length} unchanged, in ${flags.output}\n`);
+        const w = writeArtifacts(flags.output, result.artifacts, undefined, manifest);
+        for (const k of w.kept) io.err(`scorec: left ${k.path} in place although it is no longer generated: ${k.reason}\n`);
+        const removed = w.pruned.length ? `, ${w.pruned.length} removed` : "";
+        io.err(`scorec: wrote ${w.written.length} file(s), ${w.unchanged.length} unchanged${removed}, in ${flags.output}\n`);
       } catch (e) {
         throw new CliError(`could not write the output: ${(e as Error).message}`);
       }

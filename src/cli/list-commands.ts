@@ -43,12 +43,14 @@ export function registerListCommands(program: Command, io: CliIO): void {
         builtInDir: target.defaultProvisionersDir,
         paths: projectProvisionerPaths(root, [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))]),
       });
-      const rows = set.provisioners.map((p) => ({
+      // A provisioner limited to other targets (`targets: [...]`) never matches here: not listed.
+      const rows = set.provisioners.filter((p) => !p.spec.targets || p.spec.targets.includes(target.name)).map((p) => ({
         uri: p.spec.uri,
         type: p.spec.type,
         class: p.spec.class ?? "*",
         id: p.spec.id ?? "*",
         environments: p.spec.environments ?? [],
+        targets: p.spec.targets ?? [],
         file: p.file,
         outputs: p.spec.expected_outputs ?? [],
       }));

@@ -14,7 +14,7 @@ export class ArtifactPathError extends Error {
 }
 
 /** Why `path` is not a plain relative POSIX file path, or undefined when it is one. */
-function pathProblem(path: string): string | undefined {
+export function pathProblem(path: string): string | undefined {
   if (typeof path !== "string" || path === "") return "it is empty";
   if (path.includes("\0")) return "it contains a NUL character";
   if (path.includes("\\")) return "it contains a backslash (paths are POSIX, with /)";

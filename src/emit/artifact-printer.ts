@@ -5,8 +5,10 @@
 // added when the content lacks a final one). When every artifact is YAML this is a valid multi-document
 // YAML stream (e.g. for `kubectl apply -f -`); the comments say where each file would have gone.
 // Content that is not valid UTF-8 prints as one base64 line after `# <path> (binary, base64)`.
+// A target whose files are not YAML prints them its own way (`Target.print`: Terraform prints one JSON
+// document keyed by workload), so stdout is always one parseable document or stream.
 import { contentText } from "./artifact-content.js";
-import type { Artifact } from "./target.js";
+import type { Artifact, Target } from "./target.js";
 
 function section(a: Artifact): string {
   const text = contentText(a.content);
@@ -14,7 +16,8 @@ function section(a: Artifact): string {
   return `---\n# ${a.path}\n${text}${text === "" || text.endsWith("\n") ? "" : "\n"}`;
 }
 
-export function printArtifacts(artifacts: readonly Artifact[]): string {
+export function printArtifacts(artifacts: readonly Artifact[], target?: Pick<Target, "print">): string {
+  if (target?.print) return target.print(artifacts);
   if (artifacts.length === 1) {
     const text = contentText(artifacts[0]!.content);
     if (text !== undefined) return text;

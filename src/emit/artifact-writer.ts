@@ -5,14 +5,24 @@
 //   3. the temp files are renamed over their targets (rename is atomic: a reader sees the old or the
 //      new file, never half of one).
 // Files whose bytes and mode already match are not touched (their mtime stays, so `make` and file
-// watchers see no change). Nothing the writer did not create is ever deleted.
+// watchers see no change).
+// With a manifest (the CLI always asks for one), files this target wrote on an earlier run and no longer
+// produces are deleted after the renames — only when their bytes are still what scorec wrote — and the
+// manifest is renamed into place last, so a failure half-way leaves the old manifest to retry from.
+// Nothing the writer did not write is ever deleted, and no symbolic link is followed out of the folder.
 import * as nodeFs from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { contentBytes, DEFAULT_ARTIFACT_MODE } from "./artifact-content.js";
 import { ArtifactPathError, validateArtifactPaths } from "./artifact-paths.js";
+import { realOutputRoot, refuseLinksOut } from "./output-links.js";
+import {
+  digestOf, droppedFiles, emptyManifest, MANIFEST_NAME, manifestArtifact, nextManifest, parseManifest, refuseManifestName,
+  type OutputManifest,
+} from "./output-manifest.js";
 import type { Artifact } from "./target.js";
 
 export { ArtifactPathError } from "./artifact-paths.js";
+export { ManifestError, MANIFEST_NAME } from "./output-manifest.js";
 export { printArtifacts } from "./artifact-printer.js";
 
 /** Modes are not meaningful on Windows (only a read-only bit): compare and apply them elsewhere. */
@@ -32,14 +42,64 @@ export class ArtifactWriteError extends Error {
 /** The filesystem calls the writer makes; tests pass a copy with one call made to fail. */
 export type WriterFs = Pick<
   typeof nodeFs,
-  "statSync" | "readFileSync" | "mkdirSync" | "writeFileSync" | "chmodSync" | "renameSync" | "unlinkSync" | "rmdirSync"
+  "statSync" | "lstatSync" | "realpathSync" | "readFileSync" | "mkdirSync" | "writeFileSync" | "chmodSync" | "renameSync" | "unlinkSync" | "rmdirSync"
 >;
+
+export interface WriteOptions {
+  /** Keep `.scorec-manifest.json` for this target (its name) and prune what it no longer produces. */
+  manifest?: string;
+}
 
 export interface WriteResult {
   /** Paths written (new or changed content or mode), in artifact order. */
   written: string[];
   /** Paths already up to date on disk. */
   unchanged: string[];
+  /** Files written by an earlier run that this run no longer produces, now deleted (code-point order). */
+  pruned: string[];
+  /** Such files left in place because they are no longer what scorec wrote, and why. */
+  kept: { path: string; reason: string }[];
+}
+
+/** The manifest on disk, or an empty one. A link or a folder in its place is refused. */
+export function readManifest(fs: Pick<WriterFs, "lstatSync" | "readFileSync">, root: string): OutputManifest {
+  const path = join(root, MANIFEST_NAME);
+  let st: nodeFs.Stats | undefined;
+  try {
+    st = fs.lstatSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return emptyManifest();
+    throw e;
+  }
+  if (!st) return emptyManifest();
+  if (!st.isFile()) throw new ArtifactPathError(MANIFEST_NAME, "it is not a regular file on disk (a link or a folder): scorec will not read or replace it");
+  return parseManifest(fs.readFileSync(path, "utf8"));
+}
+
+export interface PrunePlan {
+  remove: string[];
+  kept: { path: string; reason: string }[];
+}
+
+/** Which dropped files can go: only regular files whose bytes still have the digest scorec recorded. */
+export function planPrune(fs: Pick<WriterFs, "lstatSync" | "realpathSync" | "readFileSync">, root: string, dropped: [string, string][]): PrunePlan {
+  const realRoot = realOutputRoot(fs, root);
+  const out: PrunePlan = { remove: [], kept: [] };
+  for (const [path, digest] of dropped) {
+    refuseLinksOut(fs, root, realRoot, path);
+    let st: nodeFs.Stats | undefined;
+    try {
+      st = fs.lstatSync(join(root, ...path.split("/")), { throwIfNoEntry: false });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOTDIR") continue;
+      throw e;
+    }
+    if (!st) continue; // already gone
+    if (!st.isFile()) out.kept.push({ path, reason: "it is no longer a regular file" });
+    else if (digestOf(fs.readFileSync(join(root, ...path.split("/")))) !== digest) out.kept.push({ path, reason: "it changed since scorec wrote it" });
+    else out.remove.push(path);
+  }
+  return out;
 }
 
 interface Plan {
@@ -66,7 +126,9 @@ function statOrUndefined(fs: WriterFs, path: string): nodeFs.Stats | undefined {
 function plan(fs: WriterFs, root: string, artifacts: readonly Artifact[]): Plan[] {
   const rootStat = statOrUndefined(fs, root);
   if (rootStat && !rootStat.isDirectory()) throw new ArtifactPathError(".", `the output folder ${root} is a file`);
+  const realRoot = realOutputRoot(fs, root);
   return artifacts.map((artifact) => {
+    refuseLinksOut(fs, root, realRoot, artifact.path);
     try {
       return planOne(fs, root, artifact);
     } catch (e) {
@@ -133,10 +195,19 @@ function removeQuietly(fs: WriterFs, temps: string[], folders: string[]): void {
  * the disk when a path is invalid or clashes with the disk, ArtifactWriteError naming the file when a
  * write fails.
  */
-export function writeArtifacts(outputDir: string, artifacts: readonly Artifact[], fs: WriterFs = nodeFs): WriteResult {
+export function writeArtifacts(outputDir: string, artifacts: readonly Artifact[], fs: WriterFs = nodeFs, options: WriteOptions = {}): WriteResult {
   validateArtifactPaths(artifacts);
   const root = resolve(outputDir);
-  const plans = plan(fs, root, artifacts);
+  let prune: PrunePlan = { remove: [], kept: [] };
+  let all = artifacts;
+  if (options.manifest !== undefined) {
+    refuseManifestName(artifacts);
+    const previous = readManifest(fs, root);
+    prune = planPrune(fs, root, droppedFiles(previous, options.manifest, artifacts));
+    // The manifest goes last: it is renamed into place only after the pruning.
+    all = [...artifacts, manifestArtifact(nextManifest(previous, options.manifest, artifacts))];
+  }
+  const plans = plan(fs, root, all);
 
   // Step 2: temp files.
   const temps: string[] = [];
@@ -160,9 +231,10 @@ export function writeArtifacts(outputDir: string, artifacts: readonly Artifact[]
   }
 
   // Step 3: rename into place.
-  const result: WriteResult = { written: [], unchanged: [] };
+  const result: WriteResult = { written: [], unchanged: [], pruned: [], kept: prune.kept };
   const pending = new Set(temps);
-  for (const p of plans) {
+  for (const [i, p] of plans.entries()) {
+    if (options.manifest !== undefined && i === plans.length - 1) removeDropped(fs, root, prune.remove, result, [...pending]);
     try {
       if (p.change === "content" && p.temp) {
         fs.renameSync(p.temp, p.target);
@@ -172,7 +244,33 @@ export function writeArtifacts(outputDir: string, artifacts: readonly Artifact[]
       removeQuietly(fs, [...pending], []);
       throw new ArtifactWriteError(p.artifact.path, e);
     }
+    if (p.artifact.path === MANIFEST_NAME && options.manifest !== undefined) continue; // bookkeeping, not output
     (p.change === "none" ? result.unchanged : result.written).push(p.artifact.path);
   }
   return result;
+}
+
+/** Step 3b: delete the dropped files, then the folders they leave empty (up to, not including, the root). */
+function removeDropped(fs: WriterFs, root: string, paths: readonly string[], result: WriteResult, pending: string[]): void {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    try {
+      fs.unlinkSync(join(root, ...path.split("/")));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
+      removeQuietly(fs, pending, []);
+      throw new ArtifactWriteError(path, e);
+    }
+    result.pruned.push(path);
+    const segments = path.split("/");
+    for (let i = segments.length - 1; i >= 1; i--) folders.add(segments.slice(0, i).join("/"));
+  }
+  // Deepest first; rmdir refuses a folder that still holds anything, so only emptied folders go.
+  for (const f of [...folders].sort((a, b) => b.split("/").length - a.split("/").length)) {
+    try {
+      fs.rmdirSync(join(root, ...f.split("/")));
+    } catch {
+      // not empty (other files, the user's own): keep it
+    }
+  }
 }

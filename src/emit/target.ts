@@ -131,7 +131,14 @@ export interface Target {
   description: string;
   /** Folder (absolute) of the target's built-in *.provisioners.yaml files. */
   defaultProvisionersDir: string;
+  /**
+   * Provisioner-file fields whose rendered fragments this target turns into output (compose: services…,
+   * helm: manifests). A provisioner that renders any other fragment field is an error on this target.
+   */
+  fragmentFields: readonly string[];
   /** Extra template functions the target's provisioner files may call (e.g. score-k8s `encodeSecretRef`). */
   templateFuncs?: Record<string, (...args: unknown[]) => unknown>;
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions): EmitResult;
+  /** How `generate -o -` prints the artifacts, when the default (a `---` YAML stream) does not fit. */
+  print?(artifacts: readonly Artifact[]): string;
 }

@@ -5,7 +5,7 @@
  */
 export type Template = string;
 /**
- * A *.provisioners.yaml file: an ordered list of provisioners. Compatible with score-compose and score-k8s provisioner files, plus the scorec `environments` selector.
+ * A *.provisioners.yaml file: an ordered list of provisioners. Compatible with score-compose and score-k8s provisioner files, plus the scorec `environments` and `targets` selectors.
  */
 export type ProvisionerFile = Provisioner[];
 
@@ -32,6 +32,12 @@ export interface Provisioner {
    * @minItems 1
    */
   environments?: [string, ...string[]];
+  /**
+   * scorec extension: only match when compiling for one of these targets (compose, helm, terraform); absent: every target. A provisioner rendering a fragment the target cannot use (e.g. Compose `services` for helm) is an error, so a target-specific provisioner should say which target it serves.
+   *
+   * @minItems 1
+   */
+  targets?: [string, ...string[]];
   description?: string;
   init?: Template;
   state?: Template;

@@ -10,6 +10,10 @@ export interface WorkloadService {
 
 export interface ProvisionContext {
   seed: string;
+  /** The seed is scorec's well-known default: generated secrets are predictable (fine for dev only). */
+  defaultSeed: boolean;
+  /** Target name: part of every random value's key, so targets never share generated values. */
+  target: string;
   environment: string;
   /** Compose project name / release name: templates use it in hints (ComposeProjectName). */
   projectName: string;
@@ -30,6 +34,8 @@ export interface ProvisionOutcome {
   /** The resource produces any output asked for (the local-env provisioner): name → value. */
   dynamicOutput?: (name: string) => unknown;
   fragments: Record<string, unknown>;
+  /** Number of random-function calls (randAlphaNum, uuidv4, …) the provisioner made. */
+  randomCalls?: number;
 }
 
 /** A provisioner failed: the message, and where in the provisioner file if known. */

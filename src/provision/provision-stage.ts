@@ -22,8 +22,12 @@ import { workloadServices } from "./workload-services.js";
 
 export interface ProvisionStageOptions extends Omit<ProvisionContext, "workloadServices" | "shared"> {
   provisioners: LoadedProvisionerSet;
-  target: string;
+  /** Fragment fields the target uses (Target.fragmentFields). */
+  fragmentFields: readonly string[];
 }
+
+/** Informational fields every target accepts (they only print). */
+const ALWAYS_ACCEPTED = new Set(["info_logs"]);
 
 export interface ProvisionResult {
   graph: ResourceGraph;
@@ -46,6 +50,7 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
     tree.stages.provision = result;
     if (reportCycle(graph)) return void (result.complete = false);
     const ctx: ProvisionContext = { ...opts, workloadServices: workloadServices(workloads), shared: {} };
+    const usedRandom: ResourceNode[] = [];
     for (const uid of graph.order) {
       const node = graph.nodes.get(uid)!;
       const params = expandParams(node, result);
@@ -53,7 +58,7 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
         result.complete = false;
         continue;
       }
-      const p = opts.provisioners.provisioners.find((x) => matches(x.spec, node, opts.environment));
+      const p = opts.provisioners.provisioners.find((x) => matches(x.spec, node, opts.environment, opts.target));
       if (!p) {
         noProvisioner(node, opts);
         result.complete = false;
@@ -64,6 +69,7 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
       try {
         if (!runner) throw new ProvisionError(`unsupported provisioner scheme in ${p.spec.uri}`);
         outcome = runner({ ...node, params }, p, ctx);
+        refuseUnusableFragments(outcome, p, opts);
       } catch (e) {
         provisionFailed(tree, node, p, e);
         result.complete = false;
@@ -82,12 +88,49 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
         workloads: [...new Set(node.declarations.map((d) => d.workload.name))].sort(),
       });
       if (outcome.dynamicOutput) result.dynamic.set(uid, outcome.dynamicOutput);
+      if (outcome.randomCalls) usedRandom.push(node);
     }
+    if (opts.defaultSeed && opts.environment !== "dev" && usedRandom.length) predictableSecrets(usedRandom, opts.environment);
   };
 }
 
+/**
+ * Generated names and passwords come from the seed: with scorec's public default seed anyone can recompute
+ * them. Fine on a laptop (environment dev); for any other environment say so once, at the first resource.
+ */
+function predictableSecrets(nodes: ResourceNode[], environment: string): void {
+  const d = nodes[0]!.declarations[0]!;
+  const others = nodes.length - 1;
+  reportAt(
+    d.workload,
+    toPointer(["resources", d.name, "type"]),
+    `generated values of resource "${d.name}"${others ? ` and ${others} other resource(s)` : ""} (passwords, user names) come from the default seed and are predictable; for environment "${environment}" pass --seed-file FILE or set SCOREC_SEED to a secret`,
+    { ruleId: "provision/default-seed", source: "provision", severity: "warning" },
+  );
+}
+
+/**
+ * A fragment the target cannot turn into output (Compose `services` on helm, `manifests` on terraform)
+ * would be dropped silently, leaving outputs that point at something never created: refuse it, naming the
+ * provisioner and the field.
+ */
+function refuseUnusableFragments(outcome: ProvisionOutcome, p: LoadedProvisioner, opts: ProvisionStageOptions): void {
+  for (const [field, value] of Object.entries(outcome.fragments)) {
+    if (!(field in p.spec) || ALWAYS_ACCEPTED.has(field) || opts.fragmentFields.includes(field) || isEmpty(value)) continue;
+    const uses = opts.fragmentFields.length ? opts.fragmentFields.join(", ") : "only outputs";
+    throw new ProvisionError(
+      `it renders \`${field}\`, which target ${opts.target} cannot use (it uses ${uses}); give the provisioner \`targets: [...]\` naming the targets it serves, and a provisioner for ${opts.target}`,
+      field,
+    );
+  }
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "object" && Object.keys(v as object).length === 0);
+}
+
 function noProvisioner(node: ResourceNode, opts: ProvisionStageOptions): void {
-  const types = [...new Set(opts.provisioners.provisioners.filter((p) => !p.spec.environments || p.spec.environments.includes(opts.environment)).map((p) => p.spec.type))];
+  const types = [...new Set(opts.provisioners.provisioners.filter((p) => (!p.spec.environments || p.spec.environments.includes(opts.environment)) && (!p.spec.targets || p.spec.targets.includes(opts.target))).map((p) => p.spec.type))];
   for (const d of node.declarations) {
     reportAt(d.workload, toPointer(["resources", d.name, "type"]), `no provisioner for resource "${d.name}" (${node.uid}) for target ${opts.target} in environment "${opts.environment}"; types provided: ${listAlternatives(types)}`, {
       ruleId: "provision/no-provisioner",

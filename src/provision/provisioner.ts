@@ -25,12 +25,13 @@ export interface ResourceKey {
   id: string;
 }
 
-/** First-match rule: type, then class and id when the provisioner sets them, then the environment. */
-export function matches(p: ProvisionerSpec, r: ResourceKey, environment: string): boolean {
+/** First-match rule: type, then class and id when the provisioner sets them, then the environment and target. */
+export function matches(p: ProvisionerSpec, r: ResourceKey, environment: string, target?: string): boolean {
   if (p.type !== r.type) return false;
   // score-k8s writes `class: null` for "any class": null and absent mean the same.
   if (p.class != null && p.class !== r.class) return false;
   if (p.id != null && p.id !== r.id) return false;
   if (p.environments !== undefined && !p.environments.includes(environment)) return false;
+  if (target !== undefined && p.targets !== undefined && !p.targets.includes(target)) return false;
   return true;
 }

@@ -1,10 +1,11 @@
 // template:// provisioners: Go text/template + sprig, phase by phase as score-compose does —
 // init → state → shared → outputs → directories/files/networks/volumes/services (and manifests for
 // Kubernetes-style targets). Each phase renders YAML that feeds the next phase's data.
-// "Random" values come from a keyed hash of (seed, resource uid, call position): same inputs → same names
-// and passwords, different resources → different ones, and no state file.
+// "Random" values: every random-function call is its own keyed hash of (seed, target, resource uid,
+// provisioner uri, template field, call index): same inputs → same names and passwords, and no two calls
+// (other fields, resources, provisioners or targets) share bytes. No state file.
 import { parse as parseYamlText } from "yaml";
-import { createKeyedRandom, parseTemplate, TemplateError, type Template } from "../template/index.js";
+import { createKeyedRandom, parseTemplate, TemplateError, type RandomSource, type Template } from "../template/index.js";
 import { deterministicGuid } from "./guid.js";
 import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
@@ -46,7 +47,16 @@ function asProvisionError(e: unknown, field: Field): ProvisionError {
 }
 
 export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
-  const random = createKeyedRandom(ctx.seed, node.uid);
+  let randomCalls = 0;
+  const randomFor = (field: Field): RandomSource => {
+    const keyed = createKeyedRandom(ctx.seed, ["scorec/template-random/v1", ctx.target, node.uid, p.spec.uri, field]);
+    return {
+      call: (what) => {
+        randomCalls++;
+        return keyed.call(what);
+      },
+    };
+  };
   const data: Record<string, unknown> = {
     Uid: node.uid,
     // score-k8s's per-resource GUID: derived from (seed, uid), so it is stable without a state file.
@@ -72,7 +82,7 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
     let text: string;
     try {
       // The target's functions were given at parse time; passing them again would rebuild the table per call.
-      text = t.execute(data, { random });
+      text = t.execute(data, { random: randomFor(field) });
     } catch (e) {
       throw asProvisionError(e, field);
     }
@@ -93,5 +103,5 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
     const v = render(f);
     if (v !== undefined && v !== null) fragments[f] = v;
   }
-  return { outputs: outputs as Record<string, unknown>, fragments };
+  return { outputs: outputs as Record<string, unknown>, fragments, randomCalls };
 };

@@ -5,12 +5,13 @@
  *
  * Usage:
  *   const t = parseTemplate(src, { name: "init", funcs: { encodeSecretRef } });
- *   const out = t.execute(data, { random: createKeyedRandom(seed, resourceUid) });
+ *   const out = t.execute(data, { random: createKeyedRandom(seed, [target, uid, uri, field]) });
  *
  * Randomness: sprig's random functions (randAlphaNum, randAlpha, randNumeric,
- * randAscii, randInt, shuffle, uuidv4) draw bytes from `opts.random`, in call
- * order. Pass one `createKeyedRandom(seed, key)` per resource (and reuse it
- * across that resource's templates) for reproducible yet distinct values.
+ * randAscii, randInt, shuffle, uuidv4) each ask `opts.random` for a fresh,
+ * independent keyed stream (key parts + call index + call name). Pass one
+ * `createKeyedRandom(seed, keyParts)` per place (scorec: target, resource uid,
+ * provisioner uri, field) for reproducible values that never overlap.
  * Without `random`, calling a random function fails.
  *
  * Host independence: `env`/`expandenv` see no variables (return ""/strip them);

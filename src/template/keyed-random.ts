@@ -2,44 +2,67 @@
  * Deterministic randomness for sprig's random functions (randAlphaNum, uuidv4, …).
  *
  * Templates must render identically for identical inputs, so they never touch
- * Math.random or a platform RNG. Callers pass a `RandomSource`; each call of a
- * random function draws bytes from it in order, so one source per resource (e.g.
- * keyed by the resource uid) keeps resources independent of each other.
+ * Math.random or a platform RNG. Callers pass a `RandomSource`; every call of a
+ * random function asks it for a fresh stream (`call()`), and each stream is an
+ * independent keyed value: HMAC(seed, key parts ‖ call index ‖ call name ‖ block). So
+ * `randAlphaNum 8` twice never yields the two halves of a `randAlphaNum 16`
+ * elsewhere, and two fields, provisioners, resources or targets never share bytes
+ * (the caller puts them in the key).
  */
 import { hmacSha256 } from "../hash/digests.js";
 import { utf8Encode } from "./strings-go.js";
 
-export interface RandomSource {
+/** The bytes of one random function call. */
+export interface RandomStream {
   /** Next `n` bytes of the stream. */
   bytes(n: number): Uint8Array;
 }
 
-/**
- * HMAC-SHA256 in counter mode: block i = HMAC(seed, key || 0x00 || i as 8-byte BE).
- * Same (seed, key) → same stream; any other key or seed → an unrelated stream.
- */
-export function createKeyedRandom(seed: string, key: string): RandomSource {
-  const seedBytes = utf8Encode(seed);
-  const keyBytes = utf8Encode(key);
-  let counter = 0;
+/** Where random functions get their bytes: one independent stream per call. */
+export interface RandomSource {
+  /** `what` names the call (function and arguments, e.g. "randAlphaNum 8"): it is part of the key. */
+  call(what: string): RandomStream;
+}
+
+function u64(n: number): Uint8Array {
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setUint32(0, Math.floor(n / 2 ** 32));
+  dv.setUint32(4, n >>> 0);
+  return b;
+}
+
+/** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
+function encodeKey(parts: readonly string[]): Uint8Array {
+  const chunks = parts.flatMap((p) => {
+    const bytes = utf8Encode(p);
+    return [u64(bytes.length), bytes];
+  });
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** HMAC-SHA256 in counter mode: block i = HMAC(seed, prefix ‖ i as 8-byte BE). */
+function keyedStream(seed: Uint8Array, prefix: Uint8Array): RandomStream {
+  let block = 0;
   let buf: Uint8Array = new Uint8Array(0);
   let pos = 0;
-  const refill = (): void => {
-    const msg = new Uint8Array(keyBytes.length + 9);
-    msg.set(keyBytes);
-    msg[keyBytes.length] = 0;
-    const dv = new DataView(msg.buffer);
-    dv.setUint32(keyBytes.length + 1, Math.floor(counter / 2 ** 32));
-    dv.setUint32(keyBytes.length + 5, counter >>> 0);
-    counter++;
-    buf = hmacSha256(seedBytes, msg);
-    pos = 0;
-  };
   return {
     bytes(n: number): Uint8Array {
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        if (pos >= buf.length) refill();
+        if (pos >= buf.length) {
+          const msg = new Uint8Array(prefix.length + 8);
+          msg.set(prefix);
+          msg.set(u64(block++), prefix.length);
+          buf = hmacSha256(seed, msg);
+          pos = 0;
+        }
         out[i] = buf[pos++]!;
       }
       return out;
@@ -47,8 +70,23 @@ export function createKeyedRandom(seed: string, key: string): RandomSource {
   };
 }
 
+/**
+ * Same (seed, key) → same values call by call; any other seed, key or call index → unrelated values.
+ * `key` names the place the values are for (scorec: target, resource uid, provisioner uri, field).
+ */
+export function createKeyedRandom(seed: string, key: string | readonly string[]): RandomSource {
+  const seedBytes = utf8Encode(seed);
+  const parts = typeof key === "string" ? [key] : key;
+  let calls = 0;
+  return {
+    call(what: string): RandomStream {
+      return keyedStream(seedBytes, encodeKey([...parts, String(calls++), what]));
+    },
+  };
+}
+
 /** Uniform integer in [0, n) by rejection sampling on 32-bit draws (no modulo bias). */
-export function randomIntn(src: RandomSource, n: number): number {
+export function randomIntn(src: RandomStream, n: number): number {
   if (n <= 0) throw new Error("invalid argument to Intn");
   const limit = Math.floor(2 ** 32 / n) * n;
   for (;;) {
@@ -60,7 +98,7 @@ export function randomIntn(src: RandomSource, n: number): number {
 
 /** A source that refuses to produce randomness: used when the caller supplied none. */
 export const NO_RANDOM: RandomSource = {
-  bytes(): Uint8Array {
+  call(): RandomStream {
     throw new Error("no random source configured (pass `random` in the execute options)");
   },
 };

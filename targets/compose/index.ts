@@ -25,6 +25,7 @@ function fileMode(mode: string | undefined): number | undefined {
 export const composeTarget: Target = {
   name: "compose",
   description: "Docker Compose: compose.yaml, mounted files and an .env skeleton",
+  fragmentFields: ["services", "volumes", "networks", "files", "directories"],
   get defaultProvisionersDir() {
     return join(packageRoot(), "targets", "compose", "provisioners");
   },

@@ -33,6 +33,7 @@ export function chartArtifacts(dir = chartDir(), prefix = "chart"): Artifact[] {
 export const helmTarget: Target = {
   name: "helm",
   description: "Helm: one <workload>.values.yaml per workload for scorec's generic workload chart (targets/helm/chart)",
+  fragmentFields: ["manifests"],
   get defaultProvisionersDir() {
     return join(packageRoot(), "targets", "helm", "provisioners");
   },

@@ -38,6 +38,7 @@ export function tfVarsErrors(vars: Record<string, unknown>): string[] {
 export const terraformTarget: Target = {
   name: "terraform",
   description: "Terraform: one <workload>.auto.tfvars.json per workload for a module typed by targets/terraform/variables.tf",
+  fragmentFields: [],
   get defaultProvisionersDir() {
     return join(packageRoot(), "targets", "terraform", "provisioners");
   },
@@ -52,6 +53,14 @@ export const terraformTarget: Target = {
       artifacts.push({ path: `${w.name}.auto.tfvars.json`, content: serialiseTfVars(vars) });
     }
     return { artifacts, findings };
+  },
+  // `-o -`: one workload prints its tfvars as they are; several print one JSON object keyed by workload
+  // (`jq '.web'` picks one), never a `---` stream that no JSON reader accepts.
+  print(artifacts) {
+    if (artifacts.length === 1) return String(artifacts[0]!.content);
+    const byWorkload: Record<string, unknown> = {};
+    for (const a of artifacts) byWorkload[a.path.replace(/\.auto\.tfvars\.json$/, "")] = JSON.parse(String(a.content));
+    return toJson(byWorkload);
   },
 };
 

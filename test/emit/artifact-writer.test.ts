@@ -38,7 +38,7 @@ describe("writeArtifacts", () => {
       { path: "mounts/files/web/run.sh", content: "#!/bin/sh\n", mode: 0o755 },
       { path: "mounts/bin", content: new Uint8Array([0, 1, 255]) },
     ]);
-    expect(r).toEqual({ written: ["compose.yaml", "mounts/files/web/run.sh", "mounts/bin"], unchanged: [] });
+    expect(r).toEqual({ written: ["compose.yaml", "mounts/files/web/run.sh", "mounts/bin"], unchanged: [], pruned: [], kept: [] });
     expect(fs.readFileSync(join(dir, "out/compose.yaml"), "utf8")).toBe("name: x\n");
     expect([...fs.readFileSync(join(dir, "out/mounts/bin"))]).toEqual([0, 1, 255]);
     if (process.platform !== "win32") {
@@ -57,7 +57,7 @@ describe("writeArtifacts", () => {
     const old = new Date("2001-01-01T00:00:00Z");
     for (const p of ["a.yaml", "b.yaml"]) fs.utimesSync(join(dir, p), old, old);
     const r = writeArtifacts(dir, [arts[0]!, { path: "b.yaml", content: "b: 2\n" }]);
-    expect(r).toEqual({ written: ["b.yaml"], unchanged: ["a.yaml"] });
+    expect(r).toEqual({ written: ["b.yaml"], unchanged: ["a.yaml"], pruned: [], kept: [] });
     expect(fs.statSync(join(dir, "a.yaml")).mtimeMs).toBe(old.getTime());
     expect(fs.statSync(join(dir, "b.yaml")).mtimeMs).not.toBe(old.getTime());
     expect(fs.readFileSync(join(dir, "b.yaml"), "utf8")).toBe("b: 2\n");

@@ -21,7 +21,7 @@ describe("checkDrift", () => {
   it("is not stale when the disk matches", () => {
     const arts = [{ path: "compose.yaml", content: "a: 1\n" }, { path: "sub/x.sh", content: "x\n", mode: 0o755 }];
     writeArtifacts(dir, arts);
-    expect(checkDrift(dir, arts)).toEqual({ stale: false, diff: "" });
+    expect(checkDrift(dir, arts)).toEqual({ stale: false, diff: "", missing: [], changed: [], leftover: [] });
   });
 
   it("diffs a changed file with 3 lines of context and no timestamps", () => {
@@ -87,6 +87,9 @@ describe("checkDrift", () => {
     expect(checkDrift(dir, [{ path: "mounts/x", content: "x\n" }])).toEqual({
       stale: true,
       diff: "mounts/x: a folder above it is a file on disk\n",
+      missing: [],
+      changed: ["mounts/x"],
+      leftover: [],
     });
   });
 

@@ -35,7 +35,7 @@ async function compile(app: string, target: string) {
 const cases = apps.flatMap((app) => ["compose", "helm", "terraform"].map((target) => [app, target] as const));
 
 describe("apps × targets", () => {
-  it("has the three apps", () => expect(apps).toEqual(["onlineboutique", "score-full", "service-ports"]));
+  it("has the four apps", () => expect(apps).toEqual(["makeline", "onlineboutique", "score-full", "service-ports"]));
   it.each(cases)("%s → %s", async (app, target) => {
     const r = await compile(app, target);
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -45,7 +45,9 @@ describe.each(["helm", "terraform"])("generate -t %s", (target) => {
   it("writes atomically and --check gates drift", () => {
     const out = join(tmp, target);
     expect(runCli(["generate", ...inputs, "-t", target, "-o", out]).code).toBe(0);
-    const files = readdirSync(out).sort();
+    const all = readdirSync(out).sort();
+    expect(all).toContain(".scorec-manifest.json");
+    const files = all.filter((f) => f !== ".scorec-manifest.json");
     expect(files.length).toBe(2);
     expect(files.some((f) => f.includes(".scorec-tmp"))).toBe(false);
     expect(runCli(["generate", ...inputs, "-t", target, "-o", out, "--check"]).code).toBe(0);

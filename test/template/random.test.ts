@@ -44,10 +44,24 @@ describe("keyed random source", () => {
     exec("s", "k");
     expect(spy).not.toHaveBeenCalled();
   });
-  it("continues the stream across templates sharing one source", () => {
+  it("continues the call count across templates sharing one source", () => {
     const src = createKeyedRandom("s", "k");
     const t = parseTemplate("{{ randAlphaNum 8 }}");
     expect(t.execute({}, { random: src })).not.toBe(t.execute({}, { random: src }));
+  });
+  it.each([
+    ["the same key", "k"],
+    ["another key", "k2"],
+  ])("gives every call an independent value: two 8-character values are not the halves of a 16-character one (%s)", (_, key) => {
+    const two = parseTemplate("{{ randAlphaNum 8 }}{{ randAlphaNum 8 }}").execute({}, { random: createKeyedRandom("s", "k") });
+    const one = parseTemplate("{{ randAlphaNum 16 }}").execute({}, { random: createKeyedRandom("s", key) });
+    expect(two).toHaveLength(16);
+    // Slices of one stream would make one === two (the bug of issue 12); independent calls share no run of 6.
+    for (let i = 0; i + 6 <= one.length; i++) expect(two).not.toContain(one.slice(i, i + 6));
+  });
+  it("separates key parts: (\"ab\", \"c\") and (\"a\", \"bc\") are different keys", () => {
+    const t = parseTemplate("{{ randAlphaNum 16 }}");
+    expect(t.execute({}, { random: createKeyedRandom("s", ["ab", "c"]) })).not.toBe(t.execute({}, { random: createKeyedRandom("s", ["a", "bc"]) }));
   });
   it("refuses to run random functions without a source", () => {
     expect(() => parseTemplate("{{ randAlpha 3 }}").execute({})).toThrow(TemplateError);

@@ -13,16 +13,17 @@ const ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const DIGITS = "0123456789";
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
-function randFrom(this: CallContext, chars: string, n: unknown): string {
+function randFrom(this: CallContext, name: string, chars: string, n: unknown): string {
   const count = n as number;
   if (count < 0) throw new Error(`Requested random string length ${count} is less than 0.`);
+  const stream = this.random.call(`${name} ${count}`);
   let out = "";
-  for (let i = 0; i < count; i++) out += chars[randomIntn(this.random, chars.length)];
+  for (let i = 0; i < count; i++) out += chars[randomIntn(stream, chars.length)];
   return out;
 }
 
 function uuidv4(this: CallContext): string {
-  const b = this.random.bytes(16);
+  const b = this.random.call("uuidv4").bytes(16);
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
@@ -67,17 +68,18 @@ export const MISC_FUNCS: Record<string, FuncDef> = {
   kindIs: def(["string", "any"], (k, v) => typeKind(v) === k),
   deepEqual: def(["any", "any"], (a, b) => deepEqual(a, b)),
 
-  randAlphaNum: def(["int"], function (this: CallContext, n) { return randFrom.call(this, ALPHA + DIGITS, n); }),
-  randAlpha: def(["int"], function (this: CallContext, n) { return randFrom.call(this, ALPHA, n); }),
-  randNumeric: def(["int"], function (this: CallContext, n) { return randFrom.call(this, DIGITS, n); }),
-  randAscii: def(["int"], function (this: CallContext, n) { return randFrom.call(this, ASCII, n); }),
+  randAlphaNum: def(["int"], function (this: CallContext, n) { return randFrom.call(this, "randAlphaNum", ALPHA + DIGITS, n); }),
+  randAlpha: def(["int"], function (this: CallContext, n) { return randFrom.call(this, "randAlpha", ALPHA, n); }),
+  randNumeric: def(["int"], function (this: CallContext, n) { return randFrom.call(this, "randNumeric", DIGITS, n); }),
+  randAscii: def(["int"], function (this: CallContext, n) { return randFrom.call(this, "randAscii", ASCII, n); }),
   randInt: def(["int", "int"], function (this: CallContext, lo, hi) {
-    return randomIntn(this.random, (hi as number) - (lo as number)) + (lo as number);
+    return randomIntn(this.random.call(`randInt ${String(lo)} ${String(hi)}`), (hi as number) - (lo as number)) + (lo as number);
   }),
   shuffle: def(["string"], function (this: CallContext, s) {
     const chars = [...(s as string)];
+    const stream = this.random.call(`shuffle ${chars.length}`);
     for (let i = chars.length - 1; i > 0; i--) {
-      const j = randomIntn(this.random, i + 1);
+      const j = randomIntn(stream, i + 1);
       [chars[i], chars[j]] = [chars[j]!, chars[i]!];
     }
     return chars.join("");

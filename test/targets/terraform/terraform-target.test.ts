@@ -83,8 +83,11 @@ describe("terraform tfvars", () => {
     expect(escapeTfTemplate("${a} %{b} $ % {c}")).toBe("$${a} %%{b} $ % {c}");
     const provisioners = parseYaml(readFileSync(join(terraformTarget.defaultProvisionersDir, "zz-default.provisioners.yaml"), "utf8")) as { type: string; outputs?: string }[];
     const types = provisioners.map((p) => p.type).sort();
-    expect(types).toEqual(["amqp", "dns", "mysql", "postgres", "redis", "route", "s3", "service", "service-port", "volume"]);
-    for (const p of provisioners.filter((x) => !["route", "service", "service-port"].includes(x.type))) {
+    expect(types).toEqual([
+      "amqp", "dns", "elasticsearch", "environment", "kafka-topic", "mongodb", "mssql", "mysql", "postgres", "postgres-instance",
+      "redis", "route", "s3", "service", "service-port", "volume",
+    ]);
+    for (const p of provisioners.filter((x) => !["route", "service", "service-port", "environment"].includes(x.type))) {
       expect(p.outputs).toContain('{{ $key := printf "%s_%s" .Type .Id | replace "." "_" | replace "-" "_" }}');
       expect(p.outputs).toMatch(/: "\$\{module\.\{\{ \$key \}\}\.\w+\}"/);
     }
