@@ -1,7 +1,6 @@
 // The work of `scorec generate`, loaded only when that command runs: compile, then write atomically,
 // print (-o -), or compare with what is on disk (--check, the CI drift gate).
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parse as parseYamlText } from "yaml";
 import { generate, UnknownTargetError } from "../api/generate.js";
 import { parseOverrideProperty, type Override } from "../check/overrides.js";
@@ -9,7 +8,7 @@ import { checkDrift } from "../emit/drift.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
 import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
-import { loadConfigOrFail } from "./config.js";
+import { configPaths, loadConfigOrFail } from "./config.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";
@@ -32,6 +31,7 @@ export interface GenerateFlags extends CommonOptions {
   check?: boolean;
   format: string;
   color?: boolean;
+  config?: string;
 }
 
 function parseBuild(specs: string[]): Record<string, string> | undefined {
@@ -79,9 +79,10 @@ function parseOverrides(flags: GenerateFlags): Override[] {
 
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
       const root = process.cwd();
-      const config = loadConfigOrFail(root);
       const overrides = parseOverrides(flags);
       const inputs = readInputs(paths);
+      const loaded = loadConfigOrFail(inputs, flags.config);
+      const config = loaded.config;
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
       let result;
       try {
@@ -90,7 +91,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           outputDir: flags.output,
           environment: flags.env ?? config.environment,
           seed: flags.seed ?? config.seed,
-          provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
+          provisioners: [...flags.provisioners, ...configPaths(loaded, "provisioners")],
           root,
           allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),
           cmdTimeoutMs: wholeNumber(flags.cmdTimeout ?? "30000", "--cmd-timeout"),
