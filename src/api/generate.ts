@@ -14,6 +14,7 @@ import type { ParseLimits } from "../parse/limits.js";
 import { runPipeline, type PipelineResult, type SourceInput, type Stage } from "../pipeline/processor.js";
 import { loadProvisioners, projectProvisionerPaths, type LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { provisionStage, type ProvisionResult } from "../provision/provision-stage.js";
+import { outputRefsStage } from "../provision/output-refs-stage.js";
 
 export interface GenerateOptions {
   target: string;
@@ -121,7 +122,10 @@ export async function generate(sources: readonly SourceInput[], options: Generat
         root,
         templateFuncs: target.templateFuncs ?? {},
         fragmentFields: target.fragmentFields,
+        checkOnly: options.emit === false,
       }),
+      // Checking only: outputs are looked up here, since no emit stage will resolve them.
+      ...(options.emit === false ? [outputRefsStage()] : []),
       // Provisioning findings can be suppressed too; apply the settings again before emitting.
       suppressionStage(options.rules),
       ...(options.emit === false ? [] : [emitStage(target, targetOptions, root)]),

@@ -1,16 +1,21 @@
-// `scorec check [paths…]`: the lint gate.
+// `scorec check [paths…]`: the lint gate. Runs what the language server runs for a buffer (src/api/lint.ts):
+// validation, checks, policies, rule settings and — unless --no-provision — provisioning without writing,
+// so an unknown resource type or a misspelt output fails here, not only in `generate`.
 import type { Command } from "commander";
-import { check } from "../api/check.js";
-import { isBuiltinRef } from "../policy/builtin-pack.js";
-import { loadPolicyOptions } from "../policy/load-policies.js";
+import { lint, type LintResult } from "../api/lint.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RuleMeta } from "../diagnostics/rules.js";
+import { TARGET_NAMES } from "../emit/targets.js";
+import { displayPath } from "../load/discover.js";
+import { loadPolicyOptions, type LoadedPolicyOptions } from "../policy/load-policies.js";
 import { useColor } from "./color.js";
 import { type CommonOptions, collectList, parseLimitsOptions, regoVersionOption, wholeNumber } from "./common-options.js";
-import { loadConfigOrFail } from "./config.js";
-import { conftestExitCode, exitCodeFor } from "./exit-codes.js";
+import { configGroups, configPaths } from "./config.js";
+import { CliError, conftestExitCode, exitCodeFor } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
 import { FORMATS, formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";
-import { resolve } from "node:path";
+import { runSummary } from "./run-summary.js";
 
 interface CheckFlags extends CommonOptions {
   format: string;
@@ -24,13 +29,25 @@ interface CheckFlags extends CommonOptions {
   combine?: boolean;
   failOnWarn?: boolean;
   env?: string;
+  target?: string;
+  provisioners: string[];
+  provision: boolean;
+  allowCmdProvisioners?: boolean;
+  cmdTimeout?: string;
+  config?: string;
   regoVersion?: string;
+}
+
+function targetsOf(name: string): string[] {
+  if (name === "all") return [...TARGET_NAMES];
+  if (!TARGET_NAMES.includes(name)) throw new CliError(`unknown target "${name}" (choose one of: ${TARGET_NAMES.join(", ")}, all)`);
+  return [name];
 }
 
 export function registerCheck(program: Command, io: CliIO): void {
   program
     .command("check")
-    .description("validate Score files (YAML, schema, semantics, policies) and report findings")
+    .description("validate Score files (YAML, schema, semantics, policies, provisioning) and report findings; writes nothing")
     .argument("[paths...]", "Score files or directories (default: .); - reads stdin")
     .option("-f, --format <format>", `output format: ${FORMATS.join(", ")}`, "pretty")
     .option("-q, --quiet", "report errors only")
@@ -41,44 +58,81 @@ export function registerCheck(program: Command, io: CliIO): void {
     .option("--all-namespaces", "evaluate every policy namespace")
     .option("--combine", "give policies all workloads as one input array")
     .option("--fail-on-warn", "conftest exit codes: 2 for failures, 1 for warnings only")
+    .option("-t, --target <name>", `target whose provisioners resources are matched against: ${TARGET_NAMES.join(", ")} or all (default: config, else compose)`)
+    .option("--env <name>", "environment for provisioner selection and policies (data.scorec.environment)")
+    .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
+    .option("--no-provision", "skip provisioning (no resource/output checks)")
+    .option("--allow-cmd-provisioners", "run cmd:// provisioners (otherwise their outputs are unknown and not checked)")
+    .option("--cmd-timeout <ms>", "timeout of one cmd:// provisioner run", "30000")
     .option("--rego-version <v0|v1>", "Rego syntax of .rego policies (default v1; v0 adds the deprecated builtins)")
-    .option("--env <name>", "environment, visible to policies as data.scorec.environment")
+    .option("--config <file>", "config file (default: .scorec/config.yaml found from each input upwards)")
     .option("--color", "force colour")
     .option("--no-color", "never colour")
     .option("--max-file-size <bytes>", "largest Score file accepted (default 5242880)")
     .action(async (paths: string[], flags: CheckFlags) => {
       const root = process.cwd();
-      const config = loadConfigOrFail(root);
-      const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
-      const policyPaths = [...flags.policy, ...(config.policies ?? []).map((p) => (isBuiltinRef(p) ? p : resolve(root, p)))];
-      const policy = policyPaths.length
-        ? await loadPolicyOptions({
-            paths: policyPaths,
-            dataPaths: [...flags.data, ...(config.data ?? []).map((p) => resolve(root, p))],
-            namespaces: flags.namespace.length ? flags.namespace : config.namespaces,
-            allNamespaces: flags.allNamespaces,
-            combine: flags.combine,
-            environment: flags.env ?? config.environment,
-            regoVersion: regoVersionOption(flags.regoVersion ?? config.regoVersion),
-            root,
-            maxFileSize: limits.maxFileSize,
-          })
-        : undefined;
-      const result = check(readInputs(paths), {
-        root,
-        limits,
-        policy,
-        rules: config.rules,
-      });
       const maxWarnings = flags.maxWarnings === undefined ? undefined : wholeNumber(flags.maxWarnings, "--max-warnings");
-      io.out(
-        formatResult(result, result.diagnostics, {
-          format: flags.format,
-          color: useColor(flags.color),
-          quiet: Boolean(flags.quiet),
-          rules: policy?.registry.all(),
-        }),
-      );
-      io.setExit(flags.failOnWarn ? conftestExitCode(result.diagnostics) : exitCodeFor(result.diagnostics, { maxWarnings }));
+      const cmdTimeoutMs = wholeNumber(flags.cmdTimeout ?? "30000", "--cmd-timeout");
+      const inputs = readInputs(paths);
+      const runs: { result: LintResult; policy?: LoadedPolicyOptions; config?: string; environment: string }[] = [];
+      for (const { loaded, inputs: group } of configGroups(inputs, flags.config, root)) {
+        const config = loaded.config;
+        const policyPaths = [...flags.policy, ...configPaths(loaded, "policies")];
+        const environment = flags.env ?? config.environment ?? "dev";
+        const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
+        const policy = policyPaths.length
+          ? await loadPolicyOptions({
+              paths: policyPaths,
+              dataPaths: [...flags.data, ...configPaths(loaded, "data")],
+              namespaces: flags.namespace.length ? flags.namespace : config.namespaces,
+              allNamespaces: flags.allNamespaces,
+              combine: flags.combine,
+              environment,
+              regoVersion: regoVersionOption(flags.regoVersion ?? config.regoVersion),
+              root,
+              maxFileSize: limits.maxFileSize,
+            })
+          : undefined;
+        const result = await lint(group, {
+          root,
+          limits,
+          policy,
+          rules: config.rules,
+          ...(flags.provision
+            ? {
+                provision: {
+                  targets: targetsOf(flags.target ?? config.target ?? "compose"),
+                  environment,
+                  provisioners: [...flags.provisioners, ...configPaths(loaded, "provisioners")],
+                  allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),
+                  cmdTimeoutMs,
+                  seed: config.seed,
+                },
+              }
+            : {}),
+        });
+        runs.push({ result, policy, config: loaded.path ? displayPath(loaded.path, root) : undefined, environment });
+      }
+      const diagnostics: Diagnostic[] = runs.flatMap((r) => r.result.diagnostics);
+      const merged = { ...runs[0]!.result, tree: { ...runs[0]!.result.tree, inputs: runs.flatMap((r) => r.result.tree.inputs) }, diagnostics };
+      const rules: RuleMeta[] = runs.flatMap((r) => r.policy?.registry.all() ?? []);
+      const color = useColor(flags.color);
+      let out = formatResult(merged, diagnostics, { format: flags.format, color, quiet: Boolean(flags.quiet), rules });
+      const code = flags.failOnWarn ? conftestExitCode(diagnostics) : exitCodeFor(diagnostics, { maxWarnings });
+      if (flags.format === "pretty") {
+        out += runSummary({
+          files: merged.tree.inputs.length,
+          targets: runs[0]!.result.targets,
+          environment: runs[0]!.environment,
+          policies: runs.map((r) => r.policy).filter((p): p is LoadedPolicyOptions => p !== undefined),
+          configs: runs.map((r) => r.config),
+          diagnostics,
+          exitCode: code,
+          maxWarnings,
+          failOnWarn: Boolean(flags.failOnWarn),
+        });
+      }
+      io.out(out);
+      io.setExit(code);
     });
 }

@@ -1,53 +1,64 @@
-// .scorec/config.yaml: project defaults for flags. Validated against schemas/config.schema.json; a bad
-// config is reported like any other file (positioned), and stops the run with exit 2.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { VFile } from "vfile";
-import { collect, report, type Diagnostic } from "../diagnostics/diagnostic.js";
+// Which `.scorec/config.yaml` governs a run: found from each input's folder upwards (src/load/config-file.ts),
+// or named with `--config FILE`. A bad config is reported like any other file (positioned), and stops the
+// run with exit 2.
+import { basename, dirname, resolve } from "node:path";
 import type { ScorecConfig } from "../generated/config.js";
-import validateConfig from "../generated/config-validator.js";
-import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
-import { DEFAULT_LIMITS } from "../parse/limits.js";
-import { parseYaml } from "../parse/parse-yaml.js";
-import { SchemaValidator } from "../validate/schema-validator.js";
+import { isBuiltinRef } from "../policy/builtin-pack.js";
+import { configRelative, findConfig, type LoadedConfig } from "../load/config-file.js";
+import type { SourceInput } from "../pipeline/processor.js";
 import { CliError } from "./exit-codes.js";
 
-export const CONFIG_PATH = ".scorec/config.yaml";
+export { CONFIG_PATH } from "../load/config-file.js";
 
-let validator: SchemaValidator | undefined;
-
-export interface LoadedConfig {
-  config: ScorecConfig;
-  diagnostics: Diagnostic[];
+function orFail(loaded: LoadedConfig): LoadedConfig {
+  const d = loaded.diagnostics;
+  if (d.length) throw new CliError(d.map((x) => `${x.file}:${x.range.start.line}:${x.range.start.column}: ${x.message}`).join("\n"));
+  return loaded;
 }
 
-export function loadConfig(root: string): LoadedConfig {
-  const path = join(root, CONFIG_PATH);
-  if (!existsSync(path)) return { config: {}, diagnostics: [] };
-  const file = new VFile({ path: CONFIG_PATH });
-  let bytes: Buffer;
-  try {
-    bytes = readFileBounded(path, DEFAULT_LIMITS.maxFileSize);
-  } catch (e) {
-    // A folder, a FIFO, an unreadable or huge file where the config should be: a positioned finding.
-    report(file, `cannot read ${CONFIG_PATH}: ${e instanceof ReadRefusal ? e.message : String(e)}`, { ruleId: "io/read", source: "io", severity: "error" });
-    return { config: {}, diagnostics: collect([file]) };
-  }
-  const { source, documents } = parseYaml(file, bytes, undefined, { what: "scorec config" });
-  const value = documents[0]?.value;
-  if (source && value !== undefined) {
-    validator ??= new SchemaValidator(validateConfig, "config");
-    for (const f of validator.check(value)) {
-      report(file, f.message, { ruleId: f.ruleId.replace(/^schema\//, "config/"), source: "config", severity: "error", pointer: f.pointer, range: source.rangeOfPointer(0, f.pointer, { key: f.atKey }) });
-    }
-  }
-  const diagnostics = collect([file]);
-  return { config: diagnostics.some((d) => d.severity === "error") ? {} : ((value ?? {}) as ScorecConfig), diagnostics };
+/** The folder a config search starts from for one input (stdin: the current folder). */
+function startDir(input: SourceInput, cwd: string): string {
+  return input.path === "-" ? cwd : dirname(resolve(cwd, input.path));
 }
 
-/** The config, or a usage error listing its problems (a broken config stops the run with exit 2). */
-export function loadConfigOrFail(root: string): ScorecConfig {
-  const { config, diagnostics } = loadConfig(root);
-  if (diagnostics.length) throw new CliError(diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`).join("\n"));
-  return config;
+/** The config for a run over these inputs: `--config`, else the one found from the first input's folder. */
+export function loadConfigOrFail(inputs: readonly SourceInput[] | string, explicit?: string, cwd = process.cwd()): LoadedConfig {
+  const first = typeof inputs === "string" ? inputs : [...inputs].map((i) => startDir(i, cwd)).sort()[0] ?? cwd;
+  return orFail(findConfig(first, explicit, cwd));
+}
+
+export interface ConfigGroup {
+  loaded: LoadedConfig;
+  inputs: SourceInput[];
+}
+
+/**
+ * Inputs grouped by the config that governs them (one group with `--config`), in the order of their
+ * first input, so files of two projects checked at once each follow their own project's settings.
+ */
+export function configGroups(inputs: readonly SourceInput[], explicit?: string, cwd = process.cwd()): ConfigGroup[] {
+  if (explicit !== undefined) return [{ loaded: orFail(findConfig(cwd, explicit, cwd)), inputs: [...inputs] }];
+  const byDir = new Map<string, LoadedConfig>();
+  const groups = new Map<string, ConfigGroup>();
+  for (const input of inputs) {
+    const dir = startDir(input, cwd);
+    let loaded = byDir.get(dir);
+    if (!loaded) byDir.set(dir, (loaded = orFail(findConfig(dir, undefined, cwd))));
+    const key = loaded.path ?? "";
+    const g = groups.get(key);
+    if (g) g.inputs.push(input);
+    else groups.set(key, { loaded, inputs: [input] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Config paths (provisioners, policies, data) made absolute against the config's folder. For
+ * provisioners, the config's own `.scorec/` folder is included (its `*.provisioners.yaml` files load too).
+ */
+export function configPaths(loaded: LoadedConfig, key: "provisioners" | "policies" | "data"): string[] {
+  // `builtin:` policy refs name the built-in pack, not a path (src/policy/builtin-pack.ts).
+  const paths = ((loaded.config as ScorecConfig)[key] ?? []).map((p) => (key === "policies" && isBuiltinRef(p) ? p : configRelative(loaded, p)));
+  if (key === "provisioners" && loaded.path && basename(dirname(loaded.path)) === ".scorec") paths.push(dirname(loaded.path));
+  return paths;
 }

@@ -1,6 +1,6 @@
 // The work of `scorec generate`, loaded only when that command runs: compile, then write atomically,
 // print (-o -), or compare with what is on disk (--check, the CI drift gate).
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { LineCounter, parse as parseYamlText, parseAllDocuments, type Document } from "yaml";
 import { generate, UnknownTargetError } from "../api/generate.js";
 import { forbiddenKeyMessage, forbiddenPatchKey, parseOverrideProperty, type Override } from "../check/overrides.js";
@@ -12,7 +12,7 @@ import { loadTarget } from "../emit/targets.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
 import { useColor } from "./color.js";
 import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-options.js";
-import { loadConfigOrFail } from "./config.js";
+import { configPaths, loadConfigOrFail } from "./config.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { formatResult } from "./output.js";
 import { readInputs } from "./read-inputs.js";
@@ -37,6 +37,7 @@ export interface GenerateFlags extends CommonOptions {
   check?: boolean;
   format: string;
   color?: boolean;
+  config?: string;
 }
 
 /**
@@ -123,10 +124,11 @@ function parseOverrides(flags: GenerateFlags, maxFileSize: number): Override[] {
 export async function generateAction(paths: string[], flags: GenerateFlags, io: CliIO): Promise<void> {
       if (flags.check && flags.output === "-") throw new CliError("--check compares the output folder with what would be written: it cannot be used with -o - (stdout)");
       const root = process.cwd();
-      const config = loadConfigOrFail(root);
+      const inputs = readInputs(paths);
+      const loaded = loadConfigOrFail(inputs, flags.config);
+      const config = loaded.config;
       const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
       const overrides = parseOverrides(flags, limits.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
-      const inputs = readInputs(paths);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
       const target = flags.target ?? config.target ?? "compose";
       let result;
@@ -136,7 +138,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           outputDir: flags.output,
           environment: flags.env ?? config.environment,
           seed: chooseSeed(flags, config.seed, process.env),
-          provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
+          provisioners: [...flags.provisioners, ...configPaths(loaded, "provisioners")],
           root,
           allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),
           cmdTimeoutMs: wholeNumber(flags.cmdTimeout ?? "30000", "--cmd-timeout"),

@@ -31,5 +31,6 @@ export function registerGenerate(program: Command, io: CliIO): void {
     .option("--color", "force colour")
     .option("--no-color", "never colour")
     .option("--max-file-size <bytes>", "largest Score file accepted")
+    .option("--config <file>", "config file (default: .scorec/config.yaml found from the inputs upwards)")
     .action(async (paths: string[], flags: GenerateFlags) => (await import("./generate-action.js")).generateAction(paths, flags, io));
 }

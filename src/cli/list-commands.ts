@@ -1,10 +1,9 @@
 // `scorec provisioners list` and `scorec resources list`: what would provide what, as a table or JSON.
 // The compiler is imported when a command runs, not when the CLI starts.
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import { CliError, EXIT_OK, exitCodeFor } from "./exit-codes.js";
-import { loadConfigOrFail } from "./config.js";
+import { configPaths, loadConfigOrFail } from "./config.js";
 import { collectList } from "./common-options.js";
 import type { CliIO } from "./main.js";
 import { readInputs } from "./read-inputs.js";
@@ -16,6 +15,7 @@ interface ListFlags {
   provisioners: string[];
   env?: string;
   format: string;
+  config?: string;
 }
 
 function checkFormat(f: string): void {
@@ -31,17 +31,19 @@ export function registerListCommands(program: Command, io: CliIO): void {
     .option("-t, --target <name>", `target: ${TARGET_NAMES.join(", ")}`)
     .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
     .option("--format <format>", "table or json", "table")
+    .option("--config <file>", "config file (default: .scorec/config.yaml found from the inputs upwards)")
     .action(async (flags: ListFlags) => {
       checkFormat(flags.format);
       const root = process.cwd();
-      const config = loadConfigOrFail(root);
+      const loaded = loadConfigOrFail(root, flags.config);
+      const config = loaded.config;
       const targetName = flags.target ?? config.target ?? "compose";
       const target = await loadTarget(targetName);
       if (!target) throw new CliError(`unknown target "${targetName}" (choose one of: ${TARGET_NAMES.join(", ")})`);
       const { loadProvisioners, projectProvisionerPaths } = await import("../provision/load-provisioners.js");
       const set = loadProvisioners({
         builtInDir: target.defaultProvisionersDir,
-        paths: projectProvisionerPaths(root, [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))]),
+        paths: projectProvisionerPaths(root, [...flags.provisioners, ...configPaths(loaded, "provisioners")]),
       });
       // A provisioner limited to other targets (`targets: [...]`) never matches here: not listed.
       const rows = set.provisioners.filter((p) => !p.spec.targets || p.spec.targets.includes(target.name)).map((p) => ({
@@ -69,17 +71,20 @@ export function registerListCommands(program: Command, io: CliIO): void {
     .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
     .option("--env <name>", "environment")
     .option("--format <format>", "table or json", "table")
+    .option("--config <file>", "config file (default: .scorec/config.yaml found from the inputs upwards)")
     .action(async (paths: string[], flags: ListFlags) => {
       checkFormat(flags.format);
       const root = process.cwd();
-      const config = loadConfigOrFail(root);
+      const inputs = readInputs(paths);
+      const loaded = loadConfigOrFail(inputs, flags.config);
+      const config = loaded.config;
       const { generate } = await import("../api/generate.js");
-      const result = await generate(readInputs(paths), {
+      const result = await generate(inputs, {
         target: flags.target ?? config.target ?? "compose",
         outputDir: ".",
         environment: flags.env ?? config.environment,
         seed: config.seed,
-        provisioners: [...flags.provisioners, ...(config.provisioners ?? []).map((p) => resolve(root, p))],
+        provisioners: [...flags.provisioners, ...configPaths(loaded, "provisioners")],
         root,
         emit: false, // listing needs provisioning only
       });

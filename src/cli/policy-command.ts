@@ -62,7 +62,7 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
     .action(async (paths: string[], flags: TestFlags) => {
       const { runPolicyTests } = await import("../policy/policy-test.js");
       const { loadTestData, TestDataError } = await import("../policy/test-data.js");
-      const config = loadConfigOrFail(process.cwd());
+      const config = loadConfigOrFail(process.cwd()).config;
       const tested = paths.length ? paths : ["policies"];
       const files = regoFiles(tested);
       if (files.length === 0) throw new CliError(`no .rego files in ${tested.join(", ")}`);

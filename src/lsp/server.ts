@@ -27,6 +27,8 @@ import { definition } from "./definition.js";
 import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
+import { settingsFor } from "./config-settings.js";
+import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
 import { AssetCache, type WorkspaceAssets } from "./workspace-assets.js";
 
@@ -142,13 +144,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       let analysis: Analysis | undefined;
       let diagnostics: LspDiagnostic[];
       try {
-        const a = await cache.get(settings, root);
+        const effective = settingsFor(path, settings);
+        const a = await cache.get(effective.settings, root);
         if (a !== assets) {
           assets = a;
           publishAssetDiagnostics(a);
         }
-        analysis = await analyze(path, doc.getText(), root, settings, a, log);
-        diagnostics = analysis.diagnostics.map(toLspDiagnostic);
+        analysis = await analyze(path, doc.getText(), root, effective.settings, a, log);
+        diagnostics = [...effective.diagnostics, ...analysis.diagnostics].map(toLspDiagnostic);
       } catch (e) {
         // A bug in a stage must not leave stale findings on screen: say so where the user looks.
         log(`scorec: analysis of ${path} failed: ${(e as Error).stack ?? e}`);
@@ -208,6 +211,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           completionProvider: { triggerCharacters: [".", "{", ":", " "] },
           definitionProvider: true,
           codeActionProvider: { codeActionKinds: ["quickfix"] },
+          documentSymbolProvider: true,
+          foldingRangeProvider: true,
         },
         serverInfo: { name: "scorec" },
       };
@@ -272,6 +277,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction(guard("codeAction", [], (p) => {
     const ctx = context(p.textDocument.uri);
     return ctx ? codeActions(ctx, p.context.diagnostics) : [];
+  }));
+  connection.onDocumentSymbol(guard("documentSymbol", [], (p) => {
+    const ctx = context(p.textDocument.uri);
+    return ctx ? documentSymbols(ctx.text) : [];
+  }));
+  connection.onFoldingRanges(guard("foldingRange", [], (p) => {
+    const ctx = context(p.textDocument.uri);
+    return ctx ? foldingRanges(ctx.text) : [];
   }));
   connection.onShutdown(guard("shutdown", undefined, () => {
     for (const s of states.values()) if (s.timer) clearTimeout(s.timer);

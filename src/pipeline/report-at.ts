@@ -13,6 +13,8 @@ export interface At {
   occurrence?: number;
   url?: string;
   fix?: Fix;
+  /** A quick fix that writes this text over the underlined range ("did you mean" suggestions). */
+  replaceWith?: { title: string; text: string };
   /** Kept and counted but never fails a run (a policy exception, a disable comment, a rule turned off). */
   suppressedBy?: string;
 }
@@ -32,7 +34,7 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
     pointer,
     range,
     url: at.url,
-    fix: at.fix,
+    fix: at.fix ?? (at.replaceWith && range ? { title: at.replaceWith.title, range, text: at.replaceWith.text } : undefined),
   });
   if (at.suppressedBy) Object.assign(m, { suppressed: true, suppressedBy: at.suppressedBy });
 }
@@ -49,7 +51,7 @@ export function reportSubstitutionErrors(
   w: Workload,
   pointer: string,
   written: string,
-  errors: readonly { message: string; raw: string; start: number; ruleId?: string }[],
+  errors: readonly { message: string; raw: string; start: number; ruleId?: string; replacement?: string }[],
   fallbackRule: string,
 ): void {
   // 100 000 bad placeholders must not mean 100 000 findings (each positioned by a scan of its string).
@@ -68,6 +70,14 @@ export function reportSubstitutionErrors(
     }
     let occurrence = 0;
     for (let at = written.indexOf(err.raw); at >= 0 && at < err.start; at = written.indexOf(err.raw, at + 1)) occurrence++;
-    reportAt(w, pointer, err.message, { ruleId: err.ruleId ?? fallbackRule, severity: "error", text: err.raw, occurrence });
+    const ruleId = err.ruleId ?? fallbackRule;
+    reportAt(w, pointer, err.message, {
+      ruleId,
+      ...(ruleId.startsWith("provision/") ? { source: "provision" as const } : {}),
+      severity: "error",
+      text: err.raw,
+      occurrence,
+      ...(err.replacement ? { replaceWith: { title: `Change to ${err.replacement}`, text: err.replacement } } : {}),
+    });
   }
 }

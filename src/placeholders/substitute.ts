@@ -3,7 +3,8 @@
 import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { parsePlaceholders, type RefSegment } from "./parse-placeholders.js";
 
-export type Resolution = { value: unknown } | { error: string; ruleId?: string };
+/** `replacement`: the placeholder text a "did you mean" fix would write instead. */
+export type Resolution = { value: unknown } | { error: string; ruleId?: string; replacement?: string };
 export type Resolver = (ref: RefSegment) => Resolution;
 
 export interface SubstitutionError {
@@ -13,6 +14,7 @@ export interface SubstitutionError {
   end: number;
   raw: string;
   ruleId?: string;
+  replacement?: string;
 }
 
 export interface SubstitutionResult {
@@ -36,7 +38,7 @@ export function substitute(s: string, resolve: Resolver): SubstitutionResult {
     if (seg.path.length === 0 || seg.path.some((p) => p === "")) continue; // already a syntax error
     const r = resolve(seg);
     if ("error" in r) {
-      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw, ...(r.ruleId ? { ruleId: r.ruleId } : {}) });
+      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw, ...(r.ruleId ? { ruleId: r.ruleId } : {}), ...(r.replacement ? { replacement: r.replacement } : {}) });
       continue;
     }
     out += typeof r.value === "string" ? r.value : JSON.stringify(r.value);

@@ -14,6 +14,7 @@ import { deepMerge } from "../data/deep-merge.js";
 import { resolvePolicyRefs } from "./builtin-pack.js";
 import type { LoadedPolicies } from "./backend.js";
 import type { PolicyStageOptions } from "./policy-stage.js";
+import { ruleKind, selectNamespaces } from "./namespaces.js";
 
 export interface PolicySourceOptions {
   /** Files, folders (relative to `root`) and `builtin:` refs (src/policy/builtin-pack.ts). */
@@ -37,6 +38,8 @@ export interface LoadedPolicyOptions extends PolicyStageOptions {
   /** Findings about the policy and data files themselves. */
   files: VFile[];
   registry: RuleRegistry;
+  /** The policy files loaded (display paths). */
+  sources: string[];
 }
 
 /** Policy files under a path (`.rego`, `.wasm`, `.tar.gz`), skipping dot-folders and node_modules. */
@@ -69,12 +72,26 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
   const found: string[] = [];
   const missing: string[] = [];
   const refs = resolvePolicyRefs(opts.paths, cwd);
-  for (const p of refs.paths) walkPolicyFiles(p, found, missing);
   const files: VFile[] = [];
   for (const u of refs.unknown) {
     const f = new VFile({ path: u.ref });
     report(f, u.message, { ruleId: "io/read", source: "io", severity: "error" });
     files.push(f);
+  }
+  for (const p of refs.paths) {
+    const before = found.length + missing.length;
+    walkPolicyFiles(p, found, missing);
+    const lint = found.slice(before).filter((f) => !f.endsWith(".rego") || opts.includeTests || !f.endsWith("_test.rego"));
+    if (found.length + missing.length > before && lint.length === 0 && !missing.includes(p)) {
+      // A folder with nothing to run would otherwise pass silently.
+      const f = new VFile({ path: displayPath(p, cwd) });
+      report(f, `--policy ${displayPath(p, cwd)} has no .rego, .wasm or bundle.tar.gz policy (test files aside): nothing was checked`, { ruleId: "policy/no-rules", source: "policy", severity: "warning" });
+      files.push(f);
+    } else if (found.length === before && !missing.includes(p)) {
+      const f = new VFile({ path: displayPath(p, cwd) });
+      report(f, `--policy ${displayPath(p, cwd)} has no .rego, .wasm or bundle.tar.gz policy: nothing was checked`, { ruleId: "policy/no-rules", source: "policy", severity: "warning" });
+      files.push(f);
+    }
   }
   for (const m of missing) {
     const f = new VFile({ path: displayPath(m, cwd) });
@@ -118,6 +135,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
       files.push(f);
     }
   }
+  if (!opts.includeTests) files.push(...unselectedNamespaces(policies, opts, rego.length ? displayPath(rego[0]!, cwd) : wasm.length ? displayPath(wasm[0]!, cwd) : undefined));
   const data: Record<string, unknown> = {};
   for (const d of opts.dataPaths ?? []) {
     const f = new VFile({ path: displayPath(d, cwd) });
@@ -144,5 +162,31 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     keepRule: refs.keepRule,
     files,
     registry: new RuleRegistry(),
+    sources: [...rego, ...wasm].map((p) => displayPath(p, cwd)),
   };
+}
+
+/**
+ * Policies were loaded but none of their deny/warn rules is in a selected namespace (`package acme` while
+ * `--namespace main`): say which packages have rules and the flag that would include them.
+ */
+function unselectedNamespaces(policies: readonly LoadedPolicies[], opts: PolicySourceOptions, shown: string | undefined): VFile[] {
+  if (!policies.length || shown === undefined || opts.allNamespaces) return [];
+  const rules = policies.flatMap((p) => p.rules()).filter((r) => ruleKind(r.name));
+  if (!rules.length) {
+    const f = new VFile({ path: shown });
+    report(f, "the policies define no deny, violation or warn rule: nothing was checked", { ruleId: "policy/no-rules", source: "policy", severity: "warning" });
+    return [f];
+  }
+  const selected = new Set(policies.flatMap((p) => selectNamespaces(p.rules(), opts.namespaces ?? [], false)));
+  if (rules.some((r) => selected.has(r.namespace))) return [];
+  const packages = [...new Set(rules.map((r) => r.namespace))].sort(byCodePoint);
+  const wanted = (opts.namespaces?.length ? opts.namespaces : ["main"]).join(", ");
+  const f = new VFile({ path: shown });
+  report(f, `no policy rule is in the selected namespace${wanted.includes(",") ? "s" : ""} (${wanted}): ${packages.map((p) => `package ${p}`).join(", ")} ${packages.length === 1 ? "has" : "have"} rules; add ${packages.map((p) => `--namespace ${p}`).join(" ")} (or --all-namespaces, or namespaces: in the config)`, {
+    ruleId: "policy/no-rules",
+    source: "policy",
+    severity: "warning",
+  });
+  return [f];
 }

@@ -2,7 +2,7 @@
 // `.scorec/` folder. All files are ordered by file name (then path) — the score-compose convention, where
 // the defaults are called zz-default… so that any other file wins — and the first match wins.
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { VFile } from "vfile";
 import { byCodePoint, report } from "../diagnostics/diagnostic.js";
 import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
@@ -23,7 +23,8 @@ function provisionerValidator(): SchemaValidator {
 /** The user's provisioner paths plus the project's `.scorec/` folder when it exists (it sorts among them). */
 export function projectProvisionerPaths(root: string, given: readonly string[]): string[] {
   const project = join(root, ".scorec");
-  return [...given, ...(existsSync(project) ? [project] : [])];
+  // The same folder named twice (the config's .scorec/ is the project's) is read once.
+  return [...new Set([...given.map((p) => resolve(p)), ...(existsSync(project) ? [resolve(project)] : [])])];
 }
 
 export interface ProvisionerSources {

@@ -9,6 +9,8 @@ import type { Stage } from "../pipeline/processor.js";
 import { reportAt } from "../pipeline/report-at.js";
 import { workloadsWithSpec, type ProjectTree } from "../pipeline/tree.js";
 import { listAlternatives } from "../placeholders/substitute.js";
+import { didYouMean } from "../check/placeholder-refs.js";
+import { suggest } from "../validate/human-path.js";
 import { runCmd } from "./cmd-provisioner.js";
 import type { LoadedProvisionerSet } from "./load-provisioners.js";
 import { runLocalEnv } from "./local-env-provisioner.js";
@@ -24,6 +26,11 @@ export interface ProvisionStageOptions extends Omit<ProvisionContext, "workloadS
   provisioners: LoadedProvisionerSet;
   /** Fragment fields the target uses (Target.fragmentFields). */
   fragmentFields: readonly string[];
+  /**
+   * Checking only (nothing emitted): a `cmd://` provisioner that may not run is not an error; the
+   * resource is matched, and its outputs are unknown (never reported as missing).
+   */
+  checkOnly?: boolean;
 }
 
 /** Informational fields every target accepts (they only print). */
@@ -37,6 +44,8 @@ export interface ProvisionResult {
   provisioners: LoadedProvisionerSet;
   /** False when any resource failed: emitting would produce a partial output. */
   complete: boolean;
+  /** Resources whose provisioner was matched but not run (cmd:// while checking): any output may exist. */
+  unknownOutputs?: Set<string>;
 }
 
 const RUNNERS: Record<string, ProvisionerRunner> = { template: runTemplate, cmd: runCmd, "local-env": runLocalEnv };
@@ -61,6 +70,11 @@ export function provisionStage(opts: ProvisionStageOptions): Stage {
       const p = opts.provisioners.provisioners.find((x) => matches(x.spec, node, opts.environment, opts.target));
       if (!p) {
         noProvisioner(node, opts);
+        result.complete = false;
+        continue;
+      }
+      if (opts.checkOnly && !opts.allowCmd && provisionerKind(p.spec.uri) === "cmd") {
+        (result.unknownOutputs ??= new Set()).add(uid);
         result.complete = false;
         continue;
       }
@@ -129,13 +143,47 @@ function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "object" && Object.keys(v as object).length === 0);
 }
 
+/**
+ * Say why nothing matched, at the field that is wrong: an unknown type (with "did you mean"), or a class
+ * or id no provisioner of that type offers.
+ */
 function noProvisioner(node: ResourceNode, opts: ProvisionStageOptions): void {
-  const types = [...new Set(opts.provisioners.provisioners.filter((p) => (!p.spec.environments || p.spec.environments.includes(opts.environment)) && (!p.spec.targets || p.spec.targets.includes(opts.target))).map((p) => p.spec.type))];
+  const inEnv = opts.provisioners.provisioners.filter((p) => (!p.spec.environments || p.spec.environments.includes(opts.environment)) && (!p.spec.targets || p.spec.targets.includes(opts.target)));
+  const types = [...new Set(inEnv.map((p) => p.spec.type))];
+  const sameType = inEnv.filter((p) => p.spec.type === node.type);
+  const where = `for target ${opts.target} in environment "${opts.environment}"`;
+  let field = "type";
+  let why: string;
+  let hint: string | undefined;
+  if (sameType.length === 0) {
+    // "kafak" → "kafka-topic": compare with the whole type, then with its first word.
+    const firstWord = (t: string): string => t.split("-")[0]!;
+    const near = suggest(node.type, types.map(firstWord));
+    hint = suggest(node.type, types) ?? types.filter((t) => firstWord(t) === near).sort()[0];
+    why = `${didYouMean(hint)}; types provided: ${listAlternatives(types)}`;
+  } else {
+    const classes = [...new Set(sameType.map((p) => p.spec.class).filter((c): c is string => typeof c === "string"))];
+    const ids = [...new Set(sameType.filter((p) => p.spec.class == null || p.spec.class === node.class).map((p) => p.spec.id).filter((i): i is string => typeof i === "string"))];
+    const anyClass = sameType.some((p) => p.spec.class == null);
+    if (!anyClass && !classes.includes(node.class)) {
+      field = "class";
+      hint = suggest(node.class, classes);
+      why = `: no provisioner of type "${node.type}" offers class "${node.class}"${didYouMean(hint)}; classes provided: ${listAlternatives(classes)}`;
+    } else {
+      field = "id";
+      hint = suggest(node.id, ids);
+      why = `: no provisioner of type "${node.type}" (class "${node.class}") offers id "${node.id}"${didYouMean(hint)}; ids provided: ${listAlternatives(ids)}`;
+    }
+  }
   for (const d of node.declarations) {
-    reportAt(d.workload, toPointer(["resources", d.name, "type"]), `no provisioner for resource "${d.name}" (${node.uid}) for target ${opts.target} in environment "${opts.environment}"; types provided: ${listAlternatives(types)}`, {
+    const written = (d.workload.spec.resources?.[d.name] ?? {}) as Record<string, unknown>;
+    // The default class or a derived id is not written anywhere: point at the type then.
+    const at = written[field] !== undefined ? field : "type";
+    reportAt(d.workload, toPointer(["resources", d.name, at]), `no provisioner for resource "${d.name}" (${node.uid}) ${where}${why}`, {
       ruleId: "provision/no-provisioner",
       source: "provision",
       severity: "error",
+      ...(hint && at === field ? { replaceWith: { title: `Change ${field} to "${hint}"`, text: hint } } : {}),
     });
   }
 }

@@ -3,7 +3,8 @@
 import type { ExpansionContext } from "../placeholders/expandable.js";
 import type { RefSegment } from "../placeholders/parse-placeholders.js";
 import { listAlternatives, lookup, type Resolution } from "../placeholders/substitute.js";
-import { resolveStatic } from "../check/placeholder-refs.js";
+import { didYouMean, replaceSegment, resolveStatic } from "../check/placeholder-refs.js";
+import { suggest } from "../validate/human-path.js";
 import type { Workload } from "../pipeline/tree.js";
 import type { ProvisionResult } from "./provision-stage.js";
 import { uidFor } from "./resource-graph.js";
@@ -24,6 +25,8 @@ export function resolveRef(
   const uid = uidFor(w, name);
   const res = result.resources.get(uid);
   if (!res) return { error: `resource "${name}" (${uid}) was not provisioned (see the error on it)`, ruleId: "provision/not-provisioned" };
+  // A cmd:// provisioner that was not run (check without --allow-cmd-provisioners): its outputs are unknown.
+  if (result.unknownOutputs?.has(uid)) return { value: "" };
   if (ref.path.length === 2) return { value: { [WHOLE_RESOURCE]: uid } };
   const [output, ...deeper] = ref.path.slice(2);
   const dynamic = result.dynamic.get(uid);
@@ -33,8 +36,13 @@ export function resolveRef(
   }
   const found = lookup(res.outputs, [output!, ...deeper]);
   if (!found.found) {
-    if (found.at === 0)
-      return { error: `resource "${name}" (${uid}) has no output "${output}"; its outputs are ${listAlternatives(Object.keys(res.outputs))}` };
+    if (found.at === 0) {
+      const hint = suggest(output!, Object.keys(res.outputs));
+      return {
+        error: `resource "${name}" (${uid}) has no output "${output}"${didYouMean(hint)}; its outputs are ${listAlternatives(Object.keys(res.outputs))}`,
+        ...(hint ? { replacement: replaceSegment(ref, 2, hint) } : {}),
+      };
+    }
     return { error: `output "${ref.path.slice(2, 2 + found.at + 1).join(".")}" of resource "${name}" does not exist (${ref.raw})` };
   }
   if (found.value === undefined || found.value === null) return { error: `output "${output}" of resource "${name}" is empty (${ref.raw})` };

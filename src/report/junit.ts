@@ -26,6 +26,7 @@ function suiteFor(file: FileReport): Suite {
   const xml: string[] = [];
   let failures = 0;
   let skipped = 0;
+  let passedWithOutput = 0;
   for (const ruleId of [...byRule.keys()].sort(byCodePoint)) {
     const all = byRule.get(ruleId)!;
     const open = all.filter((d) => !d.suppressed);
@@ -36,15 +37,20 @@ function suiteFor(file: FileReport): Suite {
       xml.push(head, `      <skipped${attrs([["message", `${plural(all.length, "finding")} suppressed`]])}/>`, "    </testcase>");
       continue;
     }
-    failures++;
-    // The failure type is the worst severity among the rule's findings in this file.
-    const type = open.some((d) => d.severity === "error") ? "error" : open.some((d) => d.severity === "warning") ? "warning" : "info";
-    const message = open.length === 1 ? open[0]!.message : plural(open.length, "finding");
     const body = open.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.message}`).join("\n");
-    xml.push(head, `      <failure${attrs([["message", message], ["type", type]])}>${escapeText(body)}</failure>`, "    </testcase>");
+    if (!open.some((d) => d.severity === "error")) {
+      // Warnings and infos do not fail the run, so they do not fail the test case either: a passing case
+      // whose output says what was found.
+      passedWithOutput++;
+      xml.push(head, `      <system-out>${escapeText(body)}</system-out>`, "    </testcase>");
+      continue;
+    }
+    failures++;
+    const message = open.length === 1 ? open[0]!.message : plural(open.length, "finding");
+    xml.push(head, `      <failure${attrs([["message", message], ["type", "error"]])}>${escapeText(body)}</failure>`, "    </testcase>");
   }
   let tests = byRule.size;
-  if (failures === 0) {
+  if (failures === 0 && passedWithOutput === 0) {
     // A file with nothing to fail still shows up as one passing test, so "all files checked" is visible.
     tests++;
     xml.push(`    <testcase${attrs([["name", "no problems"], ["classname", file.path]])}/>`);

@@ -39,6 +39,14 @@ function collectRules(listed: readonly RuleMeta[], diagnostics: readonly Diagnos
       byId.set(d.ruleId, meta);
     }
   }
+  // A rule's default level must be the level its results use (a config may have changed the severity):
+  // when every result of a rule has one severity, that is its default.
+  const used = new Map<string, Set<Severity>>();
+  for (const d of diagnostics) (used.get(d.ruleId) ?? used.set(d.ruleId, new Set()).get(d.ruleId)!).add(d.severity);
+  for (const [id, severities] of used) {
+    const meta = byId.get(id)!;
+    if (severities.size === 1) byId.set(id, { ...meta, severity: [...severities][0]! });
+  }
   return [...byId.values()].sort((a, b) => byCodePoint(a.id, b.id));
 }
 

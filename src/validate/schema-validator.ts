@@ -142,7 +142,10 @@ function one(e: ErrorObject, what: string): SchemaFinding {
     case "type":
       return {
         ruleId: "schema/type",
-        message: `${path} must be ${TYPE_WORDS[String(e.params.type)] ?? e.params.type}, found ${describe(e.data)}`,
+        message:
+          `${path} must be ${TYPE_WORDS[String(e.params.type)] ?? e.params.type}, found ${describe(e.data)}` +
+          // YAML reads 8080 or true as a number or boolean; a string wants quotes.
+          (e.params.type === "string" && (typeof e.data === "number" || typeof e.data === "boolean") ? ` — quote it: "${String(e.data)}"` : ""),
         pointer: p,
         atKey: false,
       };
@@ -158,7 +161,7 @@ function one(e: ErrorObject, what: string): SchemaFinding {
     case "pattern":
       return {
         ruleId: "schema/pattern",
-        message: `${path} ${describe(e.data)} does not match the required pattern ${e.params.pattern}`,
+        message: `${path} ${patternWords(String(e.params.pattern))}, found ${describe(e.data)}`,
         pointer: p,
         atKey: false,
       };
@@ -194,7 +197,30 @@ function one(e: ErrorObject, what: string): SchemaFinding {
   }
 }
 
+/** The schema's patterns in words: a message never shows a raw regular expression. */
+const PATTERN_WORDS: Record<string, string> = {
+  "^score\\.dev/v1b1$": "must be `score.dev/v1b1`",
+  "^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$": "must be 2 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+  "^[A-Za-z0-9][A-Za-z0-9-]{0,61}[A-Za-z0-9]$": "must be 2 to 63 letters, digits or '-', starting and ending with a letter or digit",
+  "^0?[0-7]{3}$": "must be an octal file mode such as 0644",
+  "^[^=]+$": "must not contain '='",
+  "^[A-Za-z0-9_-]+$": "must be letters, digits, '_' or '-'",
+  "^\\d+(?:m|\\.\\d+)?$": "must be a CPU quantity such as 500m or 1.5",
+  "^(0\\.\\d+|[1-9]\\d*(\\.\\d+)?)(K|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$": "must be a memory quantity such as 128Mi or 1G",
+};
+
+function patternWords(pattern: string): string {
+  return PATTERN_WORDS[pattern] ?? "is not in the form the Score schema requires";
+}
+
+/** One error per problem: a value that breaks its pattern and its length is one finding (the pattern's words say both). */
+function oneProblemPerValue(fs: SchemaFinding[]): SchemaFinding[] {
+  const patterned = new Set(fs.filter((f) => f.ruleId === "schema/pattern").map((f) => f.pointer));
+  return fs.filter((f) => !(f.ruleId === "schema/range" && patterned.has(f.pointer) && /characters|NOT have (more|fewer)/.test(f.message)));
+}
+
 function dedupe(fs: SchemaFinding[]): SchemaFinding[] {
+  fs = oneProblemPerValue(fs);
   const seen = new Set<string>();
   return fs.filter((f) => {
     const k = f.ruleId + "\0" + f.pointer + "\0" + f.message;

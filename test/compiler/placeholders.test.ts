@@ -55,12 +55,12 @@ describe("placeholder checks in Score files (exact columns)", () => {
   });
   it("unknown resource names the known ones", () => {
     const ds = diagnosticsOf(head + "      A: ${resources.dbb.host}\nresources:\n  db:\n    type: postgres\n  cache:\n    type: redis\n");
-    expect(ds[0]!.message).toBe('unknown resource "dbb" in ${resources.dbb.host}; resources of web: "cache" or "db"');
+    expect(ds[0]!.message).toBe('unknown resource "dbb" in ${resources.dbb.host} — did you mean "db"?; resources of web: "cache" or "db"');
     expect(ds[0]!.range.start).toMatchObject({ line: 8, column: 10 });
   });
   it("unknown metadata key names the known ones", () => {
     const ds = diagnosticsOf(head + "      A: '${metadata.nmae}'\n");
-    expect(ds[0]!.message).toBe('unknown metadata key "nmae" in ${metadata.nmae}; known: "name"');
+    expect(ds[0]!.message).toBe('unknown metadata key "nmae" in ${metadata.nmae} — did you mean "name"?; known: "name"');
     expect(ds[0]!.range.start).toMatchObject({ line: 8, column: 11 });
   });
   it("points at the second of two identical bad placeholders in a block scalar", () => {

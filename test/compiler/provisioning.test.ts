@@ -90,7 +90,7 @@ describe("provisioning", () => {
   it("names the missing output and the known ones, at the placeholder", async () => {
     const r = await run([workload("web", "  aa:\n    type: thing\n").replace("${resources.aa.name}", "x ${resources.aa.nmae}")]);
     const e = errors(r)[0]!;
-    expect(e.message).toBe('resource "aa" (thing.default#web.aa) has no output "nmae"; its outputs are "name" or "size"');
+    expect(e.message).toBe('resource "aa" (thing.default#web.aa) has no output "nmae" — did you mean "name"?; its outputs are "name" or "size"');
     expect(e.range.start).toMatchObject({ line: 8, column: 15 });
   });
 

@@ -106,3 +106,23 @@ describe("sarif reporter", () => {
     expect(validator()(quiet)).toBe(true);
   });
 });
+
+describe("SARIF rule levels agree with results (issue 13)", () => {
+  it("defaultConfiguration.level is the level the rule's results use, even when a config changed it", () => {
+
+    const at = { line: 1, column: 1 };
+    const out = JSON.parse(
+      reporters.sarif.format(
+        {
+          diagnostics: [{ file: "a.yaml", ruleId: "score/x", source: "policy", severity: "warning", message: "m", range: { start: at, end: at } }],
+          files: [{ path: "a.yaml" }],
+          rules: [{ id: "score/x", title: "x", description: "x", severity: "error" }],
+          tool: { name: "scorec", version: "0" },
+        },
+        {},
+      ),
+    );
+    expect(out.runs[0].tool.driver.rules[0].defaultConfiguration.level).toBe("warning");
+    expect(out.runs[0].results[0].level).toBe("warning");
+  });
+});
