@@ -28,7 +28,10 @@ export const runCmd: ProvisionerRunner = (node, p, ctx) => {
   // The program's own words (its last stderr lines) go with every failure: they say what went wrong.
   const stderr = (res.stderr || "").trim().split("\n").slice(-3).join(" ");
   const said = stderr ? `; its stderr: ${stderr}` : "";
-  if (res.error) {
+  // A program that exits without reading its stdin makes the write fail with EPIPE: its exit code and
+  // stderr are the news then, not the broken pipe.
+  const ignoredEpipe = (res.error as NodeJS.ErrnoException | undefined)?.code === "EPIPE" && res.status !== null;
+  if (res.error && !ignoredEpipe) {
     const why = (res.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? `timed out after ${ctx.cmdTimeoutMs} ms` : res.error.message;
     throw new ProvisionError(`${uri}: ${why}${said}`);
   }
