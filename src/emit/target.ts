@@ -2,6 +2,7 @@
 // adding one touches no other target. Emitters return artifacts; only the writer touches disk.
 import type { Range } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
+import type { BuildConfig } from "./build-flags.js";
 
 /** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline). */
 export interface Artifact {
@@ -98,15 +99,31 @@ export interface TargetOptions {
   projectName: string;
   /** `--image` override for containers whose image is "." ; `--build container=dir`. */
   image?: string;
-  build?: Record<string, string>;
-  /** `--publish HOST:workload:PORT`. */
-  publish?: { hostPort: number; workload: string; port: number }[];
+  build?: Record<string, string | BuildConfig>;
+  /** `--publish HOST:WORKLOAD:PORT` or `--publish HOST:RESOURCE_UID.OUTPUT:PORT` (the output names a service). */
+  publish?: PublishSpec[];
   /** `--override-property path=value` and `--overrides-file` contents, applied by the target. */
   overrides?: { path: string; value: unknown; file?: string }[];
   environment: string;
   /** Kubernetes namespace for targets that render manifests (provisioners see it as `.Namespace`). */
   namespace?: string;
 }
+
+export interface PublishSpec {
+  /** The flag's value as typed, for messages. */
+  spec: string;
+  hostPort: number;
+  port: number;
+  /** Exactly one of: the workload whose network owner publishes the port, or a resource output naming a service. */
+  workload?: string;
+  resource?: { uid: string; output: string };
+}
+
+/**
+ * A command-line option the target cannot honour (e.g. `--publish` naming an unknown workload): not a
+ * finding in any file, so the CLI reports it as a usage error and writes nothing.
+ */
+export class TargetOptionError extends Error {}
 
 /** A finding an emitter wants to report (e.g. "httpGet probes cannot be expressed in Compose"). */
 export interface EmitFinding {

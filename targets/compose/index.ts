@@ -7,6 +7,7 @@ import { toYaml } from "../../src/emit/yaml-writer.js";
 import { packageRoot } from "../../src/package-root.js";
 import { ENV_KEYS_FRAGMENT } from "../../src/provision/local-env-provisioner.js";
 import { composeKeyOrder } from "./key-order.js";
+import { checkPublishedWorkloads, publishResourcePorts } from "./publish.js";
 import { mergeResourceFragments } from "./resource-fragments.js";
 import { workloadServices, type FileMount } from "./services.js";
 
@@ -32,6 +33,7 @@ export const composeTarget: Target = {
     const findings: EmitFinding[] = [];
     const artifacts: Artifact[] = [];
     const services: Record<string, unknown> = {};
+    checkPublishedWorkloads(options.publish ?? [], workloads);
     for (const w of workloads) {
       const mounts: FileMount[] = [];
       for (const c of w.containers) {
@@ -46,6 +48,7 @@ export const composeTarget: Target = {
     }
     const merged = mergeResourceFragments(resources, MOUNTS_DIR);
     artifacts.push(...merged.files);
+    publishResourcePorts(options.publish ?? [], resources, merged.services);
     const compose: Record<string, unknown> = { name: composeProjectName(options.projectName), services: { ...merged.services, ...services } };
     if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
     if (Object.keys(merged.networks).length) compose.networks = merged.networks;
