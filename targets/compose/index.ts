@@ -33,6 +33,7 @@ export const composeTarget: Target = {
     const findings: EmitFinding[] = [];
     const artifacts: Artifact[] = [];
     const services: Record<string, unknown> = {};
+    const byUid = new Map(resources.map((r) => [r.uid, r]));
     checkPublishedWorkloads(options.publish ?? [], workloads);
     for (const w of workloads) {
       const mounts: FileMount[] = [];
@@ -44,7 +45,7 @@ export const composeTarget: Target = {
           mounts.push({ container: c.name, target: f.target, path });
         });
       }
-      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings));
+      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid));
     }
     const merged = mergeResourceFragments(resources, MOUNTS_DIR);
     artifacts.push(...merged.files);

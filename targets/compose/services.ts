@@ -1,10 +1,11 @@
 // One Compose service per Score container, named `<workload>-<container>`, the score-compose mapping:
 // one container owns the workload's network namespace and answers to the workload's name; the others that
 // keep running join it with `network_mode: service:…` (see start-order.ts for which and why).
-import type { EmitFinding, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
+import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
 import { toPointer } from "../../src/parse/source-file.js";
 import { composeCpus, composeMemory } from "./quantities.js";
 import { dependsOn, networkOwner, runsToCompletion } from "./start-order.js";
+import { composeVariable } from "./variables.js";
 
 export type ComposeService = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ export function workloadServices(
   fileMounts: FileMount[],
   envRef: (s: string) => string,
   findings: EmitFinding[],
+  byUid: ReadonlyMap<string, ProvisionedResource> = new Map(),
 ): Record<string, ComposeService> {
   const out: Record<string, ComposeService> = {};
   const primary = networkOwner(w);
@@ -51,7 +53,7 @@ export function workloadServices(
     if (c.command) svc.entrypoint = c.command.map(escapeCommandDollars);
     if (c.args) svc.command = c.args.map(escapeCommandDollars);
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(escapeDollars(v));
+    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(composeVariable(w, c.name, k, v, byUid, escapeDollars));
     if (Object.keys(env).length) svc.environment = env;
     const volumes: Record<string, unknown>[] = [];
     for (const m of fileMounts.filter((f) => f.container === c.name)) {
