@@ -4,7 +4,7 @@ import type { Range } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
 import type { BuildConfig } from "./build-flags.js";
 
-/** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline). */
+/** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline; files a provisioner supplies are written verbatim). */
 export interface Artifact {
   path: string;
   content: string | Uint8Array;

@@ -42,5 +42,4 @@ export const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
   "ex-16-patching-templates": gap("--patch-templates is not implemented"),
   "gt-patching": gap("--patch-templates is not implemented"),
   "pt-models": gap("provisioner `models:` (top-level and service `models`) is not implemented"),
-  "pt-template-all-fields": gap("a provisioner's `files` content gets a trailing newline added instead of being written verbatim"),
 };
