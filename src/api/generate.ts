@@ -8,6 +8,7 @@ import type { PolicyStageOptions } from "../policy/policy-stage.js";
 import { lintStages } from "./check.js";
 import { applyOverrides, type Override } from "../check/overrides.js";
 import { emitStage, type EmitOutcome } from "../emit/emit-stage.js";
+import type { BuildConfig } from "../emit/build-flags.js";
 import type { Artifact, TargetOptions } from "../emit/target.js";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import type { ParseLimits } from "../parse/limits.js";
@@ -29,7 +30,8 @@ export interface GenerateOptions {
   allowCmdProvisioners?: boolean;
   cmdTimeoutMs?: number;
   image?: string;
-  build?: Record<string, string>;
+  /** Per container (or `workload.container`): a context folder, or a Compose build section. */
+  build?: Record<string, string | BuildConfig>;
   publish?: TargetOptions["publish"];
   overrides?: Override[];
   projectName?: string;

@@ -17,7 +17,7 @@ export interface CheckStageOptions {
    * `image: "."` means "built from source": generating needs --image or --build for it. Set when
    * generating; `check` alone only notes it.
    */
-  imageOverrides?: { image?: string; build?: Record<string, string>; required: boolean };
+  imageOverrides?: { image?: string; build?: Record<string, unknown>; required: boolean };
 }
 
 export function checkStage(opts: CheckStageOptions): Stage {

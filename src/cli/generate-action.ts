@@ -7,6 +7,9 @@ import { forbiddenKeyMessage, forbiddenPatchKey, parseOverrideProperty, type Ove
 import { SourceFile, toPointer } from "../parse/source-file.js";
 import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
 import { DEFAULT_LIMITS } from "../parse/limits.js";
+import { parseBuildFlags } from "../emit/build-flags.js";
+import { parsePublishFlag } from "../emit/publish-flags.js";
+import { TargetOptionError, type PublishSpec } from "../emit/target.js";
 import { checkDrift } from "../emit/drift.js";
 import { loadTarget } from "../emit/targets.js";
 import { printArtifacts, writeArtifacts } from "../emit/artifact-writer.js";
@@ -62,26 +65,11 @@ function chooseSeed(flags: GenerateFlags, configSeed: string | undefined, env: N
   return configSeed;
 }
 
-function parseBuild(specs: string[]): Record<string, string> | undefined {
-  if (!specs.length) return undefined;
-  const out: Record<string, string> = {};
-  for (const s of specs) {
-    const eq = s.indexOf("=");
-    if (eq <= 0) throw new CliError(`--build takes CONTAINER=DIR (or WORKLOAD.CONTAINER=DIR), got "${s}"`);
-    out[s.slice(0, eq)] = s.slice(eq + 1);
-  }
-  return out;
-}
-
-function parsePublish(specs: string[]) {
-  return specs.map((s) => {
-    const m = /^(\d+):([a-z0-9][a-z0-9-]*):(\d+)$/.exec(s);
-    if (!m) throw new CliError(`--publish takes HOST_PORT:WORKLOAD:PORT, got "${s}"`);
-    // A port outside 1–65535 is a usage error before anything is compiled or written.
-    for (const port of [m[1]!, m[3]!]) {
-      if (Number(port) < 1 || Number(port) > 65535) throw new CliError(`--publish "${s}": port ${port} is not between 1 and 65535`);
-    }
-    return { hostPort: Number(m[1]), workload: m[2]!, port: Number(m[3]) };
+function parsePublish(specs: string[]): PublishSpec[] {
+  return specs.map((spec, i) => {
+    const p = parsePublishFlag(spec);
+    if (typeof p === "string") throw new CliError(`--publish[${i}] "${spec}": ${p}`);
+    return p;
   });
 }
 
@@ -129,6 +117,13 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
       const config = loaded.config;
       const limits = { ...(config.maxFileSize ? { maxFileSize: config.maxFileSize } : {}), ...parseLimitsOptions(flags) };
       const overrides = parseOverrides(flags, limits.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
+      // As score-compose: --image and --build name containers, which is ambiguous across several Score files.
+      if (inputs.length > 1) {
+        if (flags.image) throw new CliError("--image cannot be used when multiple score files are provided");
+        if (flags.build.length) throw new CliError("--build cannot be used when multiple score files are provided");
+      }
+      const build = parseBuildFlags(flags.build, root, flags.output);
+      if (typeof build === "string") throw new CliError(build);
       if (overrides.length && inputs.length !== 1) throw new CliError("--override-property and --overrides-file apply to exactly one Score file");
       const target = flags.target ?? config.target ?? "compose";
       let result;
@@ -143,7 +138,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           allowCmdProvisioners: Boolean(flags.allowCmdProvisioners),
           cmdTimeoutMs: wholeNumber(flags.cmdTimeout ?? "30000", "--cmd-timeout"),
           image: flags.image,
-          build: parseBuild(flags.build),
+          build,
           publish: parsePublish(flags.publish),
           overrides,
           projectName: flags.projectName,
@@ -151,7 +146,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           limits,
         });
       } catch (e) {
-        if (e instanceof UnknownTargetError) throw new CliError(e.message);
+        if (e instanceof UnknownTargetError || e instanceof TargetOptionError) throw new CliError(e.message);
         throw e;
       }
       const shown = result.diagnostics.filter((d) => d.severity !== "info" || result.diagnostics.some((x) => x.severity === "error"));

@@ -2,8 +2,9 @@
 // adding one touches no other target. Emitters return artifacts; only the writer touches disk.
 import type { Range } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
+import type { BuildConfig } from "./build-flags.js";
 
-/** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline). */
+/** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline; files a provisioner supplies are written verbatim). */
 export interface Artifact {
   path: string;
   content: string | Uint8Array;
@@ -98,9 +99,9 @@ export interface TargetOptions {
   projectName: string;
   /** `--image` override for containers whose image is "." ; `--build container=dir`. */
   image?: string;
-  build?: Record<string, string>;
-  /** `--publish HOST:workload:PORT`. */
-  publish?: { hostPort: number; workload: string; port: number }[];
+  build?: Record<string, string | BuildConfig>;
+  /** `--publish HOST:WORKLOAD:PORT` or `--publish HOST:RESOURCE_UID.OUTPUT:PORT` (the output names a service). */
+  publish?: PublishSpec[];
   /** `--override-property path=value` and `--overrides-file` contents, applied by the target. */
   overrides?: { path: string; value: unknown; file?: string }[];
   environment: string;
@@ -109,6 +110,22 @@ export interface TargetOptions {
   /** helm: also write scorec's chart under `chart/` in the output folder (`--write-chart`). */
   writeChart?: boolean;
 }
+
+export interface PublishSpec {
+  /** The flag's value as typed, for messages. */
+  spec: string;
+  hostPort: number;
+  port: number;
+  /** Exactly one of: the workload whose network owner publishes the port, or a resource output naming a service. */
+  workload?: string;
+  resource?: { uid: string; output: string };
+}
+
+/**
+ * A command-line option the target cannot honour (e.g. `--publish` naming an unknown workload): not a
+ * finding in any file, so the CLI reports it as a usage error and writes nothing.
+ */
+export class TargetOptionError extends Error {}
 
 /** A finding an emitter wants to report (e.g. "httpGet probes cannot be expressed in Compose"). */
 export interface EmitFinding {

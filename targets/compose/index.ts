@@ -7,6 +7,7 @@ import { toYaml } from "../../src/emit/yaml-writer.js";
 import { packageRoot } from "../../src/package-root.js";
 import { ENV_KEYS_FRAGMENT } from "../../src/provision/local-env-provisioner.js";
 import { composeKeyOrder } from "./key-order.js";
+import { checkPublishedWorkloads, publishResourcePorts } from "./publish.js";
 import { mergeResourceFragments } from "./resource-fragments.js";
 import { workloadServices, type FileMount } from "./services.js";
 
@@ -33,6 +34,8 @@ export const composeTarget: Target = {
     const findings: EmitFinding[] = [];
     const artifacts: Artifact[] = [];
     const services: Record<string, unknown> = {};
+    const byUid = new Map(resources.map((r) => [r.uid, r]));
+    checkPublishedWorkloads(options.publish ?? [], workloads);
     for (const w of workloads) {
       const mounts: FileMount[] = [];
       for (const c of w.containers) {
@@ -43,10 +46,11 @@ export const composeTarget: Target = {
           mounts.push({ container: c.name, target: f.target, path });
         });
       }
-      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings));
+      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid));
     }
     const merged = mergeResourceFragments(resources, MOUNTS_DIR);
     artifacts.push(...merged.files);
+    publishResourcePorts(options.publish ?? [], resources, merged.services);
     const compose: Record<string, unknown> = { name: composeProjectName(options.projectName), services: { ...merged.services, ...services } };
     if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
     if (Object.keys(merged.networks).length) compose.networks = merged.networks;

@@ -20,6 +20,7 @@ const SERVICE = [
   "annotations",
 ];
 const VOLUME_MOUNT = ["type", "source", "target", "read_only", "volume", "bind", "tmpfs"];
+const BUILD = ["context", "dockerfile", "dockerfile_inline", "target", "args"];
 const HEALTHCHECK = ["test", "interval", "timeout", "retries", "start_period"];
 
 export function composeKeyOrder(path: readonly string[]): string[] | undefined {
@@ -27,6 +28,7 @@ export function composeKeyOrder(path: readonly string[]): string[] | undefined {
   if (path[0] === "services" && path.length === 2) return SERVICE;
   if (path[0] === "services" && path[2] === "volumes" && path.length === 4) return VOLUME_MOUNT;
   if (path[0] === "services" && path[2] === "healthcheck") return HEALTHCHECK;
+  if (path[0] === "services" && path[2] === "build" && path.length === 3) return BUILD;
   if (path[0] === "services" && path[2] === "ports" && path.length === 4) return ["target", "published", "protocol"];
   if (path[0] === "services" && path[2] === "depends_on" && path.length === 4) return ["condition", "required", "restart"];
   return undefined;

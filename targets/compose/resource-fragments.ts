@@ -40,7 +40,8 @@ export function mergeResourceFragments(resources: readonly ProvisionedResource[]
     for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
   }
   for (const [path, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
-    out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content: content.endsWith("\n") ? content : content + "\n" });
+    // Verbatim, as score-compose writes it: the file is the provisioner's, not a file scorec formats.
+    out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content });
   }
   return out;
 }

@@ -1,21 +1,25 @@
 // One Compose service per Score container, named `<workload>-<container>`, the score-compose mapping:
-// the first container (in name order) owns the workload's network namespace and answers to the workload's
-// name; the others join it with `network_mode: service:…`.
-import type { EmitFinding, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
+// one container owns the workload's network namespace and answers to the workload's name; the others that
+// keep running join it with `network_mode: service:…` (see start-order.ts for which and why).
+import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
 import { toPointer } from "../../src/parse/source-file.js";
 import { composeCpus, composeMemory } from "./quantities.js";
+import { dependsOn, networkOwner, runsToCompletion } from "./start-order.js";
+import { composeVariable } from "./variables.js";
 
 export type ComposeService = Record<string, unknown>;
-
-const READY_TO_CONDITION: Record<string, string> = {
-  started: "service_started",
-  healthy: "service_healthy",
-  complete: "service_completed_successfully",
-};
 
 /** Compose interpolates `$` in the file: a value from Score must keep its `$` literal. */
 export function escapeDollars(s: string): string {
   return s.replace(/\$/g, "$$$$");
+}
+
+/**
+ * `command` / `args` are not substituted (score-compose neither), so a `$$` there is already written for
+ * Compose: keep it, and double every lone `$` so Compose hands `$VAR` to the container's shell.
+ */
+export function escapeCommandDollars(s: string): string {
+  return s.replace(/\$\$|\$/g, "$$$$");
 }
 
 export function serviceName(workload: string, container: string): string {
@@ -35,18 +39,21 @@ export function workloadServices(
   fileMounts: FileMount[],
   envRef: (s: string) => string,
   findings: EmitFinding[],
+  byUid: ReadonlyMap<string, ProvisionedResource> = new Map(),
 ): Record<string, ComposeService> {
   const out: Record<string, ComposeService> = {};
-  const primary = w.containers[0]?.name;
+  const primary = networkOwner(w);
+  const waits = dependsOn(w, (c) => serviceName(w.name, c), findings);
   for (const c of w.containers) {
     const svc: ComposeService = {};
     const build = opts.build?.[`${w.name}.${c.name}`] ?? opts.build?.[c.name];
-    if (build) svc.build = { context: build };
+    if (build) svc.build = typeof build === "string" ? { context: build } : { ...build };
     if (c.image !== "." || !build) svc.image = c.image === "." && opts.image ? opts.image : c.image;
-    if (c.command) svc.entrypoint = c.command;
-    if (c.args) svc.command = c.args;
+    // Compose would interpolate `$VAR` from the host's environment: keep it for the container's shell.
+    if (c.command) svc.entrypoint = c.command.map(escapeCommandDollars);
+    if (c.args) svc.command = c.args.map(escapeCommandDollars);
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(escapeDollars(v));
+    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(composeVariable(w, c.name, k, v, byUid, escapeDollars));
     if (Object.keys(env).length) svc.environment = env;
     const volumes: Record<string, unknown>[] = [];
     for (const m of fileMounts.filter((f) => f.container === c.name)) {
@@ -66,17 +73,14 @@ export function workloadServices(
     }
     if (volumes.length) svc.volumes = volumes;
     if (c.name === primary) {
-      const published = (opts.publish ?? []).filter((p) => p.workload === w.name);
+      const published = (opts.publish ?? []).filter((p) => p.workload !== undefined && p.workload === w.name);
       if (published.length) svc.ports = published.map((p) => ({ target: p.port, published: String(p.hostPort) }));
       svc.networks = { default: { aliases: [w.name] } };
-    } else {
+    } else if (!runsToCompletion(c)) {
       svc.network_mode = `service:${serviceName(w.name, primary!)}`;
     }
-    const deps: Record<string, unknown> = {};
-    for (const [dep, b] of Object.entries(c.before).sort(([a], [b2]) => (a < b2 ? -1 : a > b2 ? 1 : 0))) {
-      deps[serviceName(w.name, dep)] = { condition: READY_TO_CONDITION[b.ready] ?? "service_started", required: true };
-    }
-    if (Object.keys(deps).length) svc.depends_on = deps;
+    const deps = waits.get(c.name);
+    if (deps) svc.depends_on = deps;
     const hc = healthcheck(w, c, findings);
     if (hc) svc.healthcheck = hc;
     const deploy = deployResources(w, c, findings);
@@ -104,7 +108,8 @@ function healthcheck(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFi
       });
     }
   }
-  return test ? { test } : undefined;
+  // score-compose's cadence: check every 5 s, give up on one check after 5 s.
+  return test ? { test, interval: "5s", timeout: "5s" } : undefined;
 }
 
 function deployResources(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFinding[]): Record<string, unknown> | undefined {

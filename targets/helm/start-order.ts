@@ -1,6 +1,6 @@
-// Score `before`: `containers.X.before.Y.ready` says Y must reach a state before X starts. In a pod:
-// `complete` → Y is a classic init container (runs to completion first); `started` / `healthy` → Y is a
-// native sidecar (an init container with restartPolicy Always, Kubernetes ≥ 1.29), which the kubelet
+// Score `before`, as score-compose reads it: `containers.X.before.Y.ready` says X must reach a state before
+// Y starts. In a pod: `complete` → X is a classic init container (runs to completion first); `started` /
+// `healthy` → X is a native sidecar (an init container with restartPolicy Always, Kubernetes ≥ 1.29), which the kubelet
 // starts before the next container — after its startupProbe passes, which is how `healthy` is kept.
 import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import type { EmitFinding, ResolvedWorkload } from "../../src/emit/target.js";
@@ -16,8 +16,9 @@ export interface InitEntry {
 export function startOrder(w: ResolvedWorkload, findings: EmitFinding[]): InitEntry[] {
   const names = new Set(w.containers.map((c) => c.name));
   const mode = new Map<string, "complete" | "started" | "healthy">();
-  const edges = new Map<string, Set<string>>(); // Y → containers that wait for Y
+  const edges = new Map<string, Set<string>>(); // X → containers that wait for X
   for (const c of w.containers) {
+    const x = c.name;
     for (const [y, { ready }] of Object.entries(c.before).sort(([a], [b]) => byCodePoint(a, b))) {
       const pointer = `/containers/${c.name}/before/${y}`;
       if (!names.has(y) || y === c.name) {
@@ -25,15 +26,15 @@ export function startOrder(w: ResolvedWorkload, findings: EmitFinding[]): InitEn
         continue;
       }
       const m = ready === "complete" ? "complete" : ready === "healthy" ? "healthy" : "started";
-      const prev = mode.get(y);
+      const prev = mode.get(x);
       if (prev && prev !== m) {
         // One container cannot both run to completion and keep running: completion wins, as it is stricter.
-        findings.push({ workload: w.name, pointer, ruleId: "helm/before-conflict", severity: "warning", message: `container "${y}" is waited for as both "${prev}" and "${m}"; treating it as "${prev === "complete" || m === "complete" ? "complete" : "healthy"}"` });
+        findings.push({ workload: w.name, pointer, ruleId: "helm/before-conflict", severity: "warning", message: `container "${x}" is waited for as both "${prev}" and "${m}"; treating it as "${prev === "complete" || m === "complete" ? "complete" : "healthy"}"` });
       }
       const merged = prev === "complete" || m === "complete" ? "complete" : prev === "healthy" || m === "healthy" ? "healthy" : "started";
-      mode.set(y, merged);
-      if (!edges.has(y)) edges.set(y, new Set());
-      edges.get(y)!.add(c.name);
+      mode.set(x, merged);
+      if (!edges.has(x)) edges.set(x, new Set());
+      edges.get(x)!.add(y);
     }
   }
   // Topological order of the init containers (those waited for), ties in code-point order.
@@ -57,7 +58,7 @@ export function startOrder(w: ResolvedWorkload, findings: EmitFinding[]): InitEn
     order.push(...init.filter((n) => !order.includes(n)));
   }
   if (w.containers.length > 0 && init.length === w.containers.length) {
-    findings.push({ workload: w.name, pointer: "/containers", ruleId: "helm/before-no-main", severity: "error", message: "every container is waited for by another one, so none is left to run as the main container" });
+    findings.push({ workload: w.name, pointer: "/containers", ruleId: "helm/before-no-main", severity: "error", message: "every container has a \"before\", so none is left to run as the main container" });
   }
   return order.map((name) => ({ name, sidecar: mode.get(name) !== "complete", healthy: mode.get(name) === "healthy" }));
 }

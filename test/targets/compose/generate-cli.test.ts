@@ -26,6 +26,26 @@ describe("scorec generate", () => {
     expect(stale.stdout).toContain("+    image: busybox");
   });
 
+  it("bad --publish values and unknown publish targets are usage errors with nothing written", () => {
+    for (const [flag, message] of [
+      ["something", "expected 3 :-separated parts"],
+      ["42:thing:13", "failed to find a workload named 'thing'"],
+      ["42:x#y.z:13", "failed to find a resource with uid 'x.default#y'"],
+    ] as const) {
+      const out = join(tmp, `publish-${flag.replace(/[^a-z0-9]/g, "_")}`);
+      const r = runCli(["generate", example, "-o", out, "--publish", flag]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it("--image and --build refuse several Score files, as score-compose does", () => {
+    const two = [example, fixture("compose", "01-hello", "score.yaml")];
+    expect(runCli(["generate", ...two, "-o", "-", "--image", "x"]).stderr).toContain("--image cannot be used when multiple score files are provided");
+    expect(runCli(["generate", ...two, "-o", "-", "--build", "hello=."]).stderr).toContain("--build cannot be used when multiple score files are provided");
+  });
+
   it("writes nothing when there is an error, and exits 1 with a positioned message", () => {
     const out = join(tmp, "bad");
     const bad = join(tmp, "bad.score.yaml");

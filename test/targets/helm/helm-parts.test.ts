@@ -44,9 +44,9 @@ describe("env entries", () => {
 describe("start order from before", () => {
   const w = (before: Record<string, Record<string, { ready: string }>>): ResolvedWorkload =>
     ({ name: "w", containers: Object.keys(before).sort().map((n) => ({ name: n, before: before[n] })) }) as unknown as ResolvedWorkload;
-  it("orders init containers topologically", () => {
+  it("orders init containers topologically (X.before.Y: X is ready before Y starts, as in score-compose)", () => {
     const findings: EmitFinding[] = [];
-    const order = startOrder(w({ main: { b: { ready: "complete" } }, b: { a: { ready: "started" } }, a: {} }), findings);
+    const order = startOrder(w({ main: {}, b: { main: { ready: "complete" } }, a: { b: { ready: "started" } } }), findings);
     expect(order).toEqual([
       { name: "a", sidecar: true, healthy: false },
       { name: "b", sidecar: false, healthy: false },
