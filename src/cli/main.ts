@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { packageVersion } from "../package-root.js";
 import { registerCheck } from "./check-command.js";
 import { registerGenerate } from "./generate-command.js";
+import { registerGoldenPaths } from "./golden-paths.js";
 import { registerListCommands } from "./list-commands.js";
 import { registerPolicyCommand } from "./policy-command.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO): Command {
   registerGenerate(program, io);
   registerListCommands(program, io);
   registerPolicyCommand(program, io);
+  registerGoldenPaths(program, io);
   program
     .command("lsp")
     .description("run the language server over stdio (for editors)")
