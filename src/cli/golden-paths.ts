@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { AddResourceFlags } from "./add-action.js";
 import { collectList } from "./common-options.js";
+import type { GraphFlags } from "./graph-action.js";
 import { registerInit } from "./init-command.js";
 import type { CliIO } from "./main.js";
 
@@ -23,4 +24,14 @@ export function registerGoldenPaths(program: Command, io: CliIO): void {
     .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
     .option("--force", "add a type no provisioner provides")
     .action(async (name: string, flags: AddResourceFlags) => (await import("./add-action.js")).addResourceAction(name, flags, io));
+  program
+    .command("graph")
+    .description("draw workloads → resources → provisioners, with findings marked")
+    .argument("[paths...]", "Score files or directories (default: .)")
+    .option("--format <format>", "mermaid, dot, html or json", "mermaid")
+    .option("-t, --target <name>", "target whose provisioners are used (default: config, else compose)")
+    .option("--env <name>", "environment for provisioner selection (default: config, else dev)")
+    .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
+    .option("-o, --output <file>", "write to this file instead of stdout")
+    .action(async (paths: string[], flags: GraphFlags) => (await import("./graph-action.js")).graphAction(paths, flags, io));
 }
