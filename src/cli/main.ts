@@ -4,6 +4,7 @@ import { packageVersion } from "../package-root.js";
 import { registerChartCommand } from "./chart-command.js";
 import { registerCheck } from "./check-command.js";
 import { registerGenerate } from "./generate-command.js";
+import { registerGoldenPaths } from "./golden-paths.js";
 import { registerListCommands } from "./list-commands.js";
 import { registerPolicyCommand } from "./policy-command.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIO): Command {
   registerListCommands(program, io);
   registerPolicyCommand(program, io);
   registerChartCommand(program, io);
+  registerGoldenPaths(program, io);
   program
     .command("lsp")
     .description("run the language server over stdio (for editors)")

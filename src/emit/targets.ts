@@ -4,6 +4,7 @@ import type { Target } from "./target.js";
 type TargetModule = Record<string, unknown>;
 
 const LOADERS: Record<string, () => Promise<TargetModule>> = {
+  backstage: () => import("../../targets/backstage/index.js"),
   compose: () => import("../../targets/compose/index.js"),
   helm: () => import("../../targets/helm/index.js"),
   terraform: () => import("../../targets/terraform/index.js"),

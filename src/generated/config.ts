@@ -11,7 +11,7 @@ export interface ScorecConfig {
   /**
    * Default target.
    */
-  target?: "compose" | "helm" | "terraform";
+  target?: "backstage" | "compose" | "helm" | "terraform";
   /**
    * Default environment (--env).
    */
