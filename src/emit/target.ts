@@ -129,6 +129,11 @@ export interface Target {
   description: string;
   /** Folder (absolute) of the target's built-in *.provisioners.yaml files. */
   defaultProvisionersDir: string;
+  /**
+   * False when the target cannot render values of the `environment` resource inside file contents (Compose
+   * bind-mounts files as written; only compose.yaml is interpolated): such a placeholder is then an error.
+   */
+  fileEnvRefs?: boolean;
   /** Extra template functions the target's provisioner files may call (e.g. score-k8s `encodeSecretRef`). */
   templateFuncs?: Record<string, (...args: unknown[]) => unknown>;
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions): EmitResult;

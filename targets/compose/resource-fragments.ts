@@ -40,7 +40,8 @@ export function mergeResourceFragments(resources: readonly ProvisionedResource[]
     for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
   }
   for (const [path, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
-    out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content: content.endsWith("\n") ? content : content + "\n" });
+    // Byte for byte as the provisioner rendered it: a mounted config file is the service's input.
+    out.files.push({ path: `${mountsDir}/${path.replace(/^\/+/, "")}`, content });
   }
   return out;
 }

@@ -1,9 +1,10 @@
 // One Compose service per Score container, named `<workload>-<container>`, the score-compose mapping:
 // the first container (in name order) owns the workload's network namespace and answers to the workload's
 // name; the others join it with `network_mode: service:…`.
-import type { EmitFinding, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
+import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedWorkload, TargetOptions } from "../../src/emit/target.js";
 import { toPointer } from "../../src/parse/source-file.js";
 import { composeCpus, composeMemory } from "./quantities.js";
+import { volumeMount } from "./volume-mounts.js";
 
 export type ComposeService = Record<string, unknown>;
 
@@ -18,6 +19,8 @@ export function escapeDollars(s: string): string {
   return s.replace(/\$/g, "$$$$");
 }
 
+export const WORKLOAD_NAME_ANNOTATION = "compose.score.dev/workload-name";
+
 export function serviceName(workload: string, container: string): string {
   return `${workload}-${container}`;
 }
@@ -27,6 +30,8 @@ export interface FileMount {
   target: string;
   /** Path of the written file relative to the output folder. */
   path: string;
+  /** The Score mode takes the owner's write bit away. */
+  readOnly: boolean;
 }
 
 export function workloadServices(
@@ -35,6 +40,7 @@ export function workloadServices(
   fileMounts: FileMount[],
   envRef: (s: string) => string,
   findings: EmitFinding[],
+  resources: ReadonlyMap<string, ProvisionedResource> = new Map(),
 ): Record<string, ComposeService> {
   const out: Record<string, ComposeService> = {};
   const primary = w.containers[0]?.name;
@@ -50,19 +56,11 @@ export function workloadServices(
     if (Object.keys(env).length) svc.environment = env;
     const volumes: Record<string, unknown>[] = [];
     for (const m of fileMounts.filter((f) => f.container === c.name)) {
-      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, read_only: true });
+      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, ...(m.readOnly ? { read_only: true } : {}) });
     }
     for (const v of c.volumes) {
-      if (v.kind === "tmpfs") volumes.push({ type: "tmpfs", target: v.target });
-      else if (v.kind === "bind") volumes.push({ type: "bind", source: v.source, target: v.target, ...(v.readOnly ? { read_only: true } : {}) });
-      else
-        volumes.push({
-          type: "volume",
-          source: v.source,
-          target: v.target,
-          ...(v.readOnly ? { read_only: true } : {}),
-          ...(v.path ? { volume: { subpath: v.path } } : {}),
-        });
+      const mount = volumeMount(w, c, v, resources, envRef, findings);
+      if (mount) volumes.push(mount);
     }
     if (volumes.length) svc.volumes = volumes;
     if (c.name === primary) {
@@ -81,7 +79,8 @@ export function workloadServices(
     if (hc) svc.healthcheck = hc;
     const deploy = deployResources(w, c, findings);
     if (deploy) svc.deploy = deploy;
-    if (Object.keys(w.annotations).length) svc.annotations = { ...w.annotations };
+    // score-compose's marker of the services a workload produced (patch templates and tools select on it).
+    svc.annotations = { ...w.annotations, [WORKLOAD_NAME_ANNOTATION]: w.name };
     out[serviceName(w.name, c.name)] = svc;
   }
   return out;
