@@ -28,7 +28,8 @@ export interface ProvisionedResource {
   provisioner: { uri: string; file: string };
   /**
    * Target fragments the provisioner rendered, keyed by the provisioner-file field that produced them:
-   * compose: services / volumes / networks / files / directories; helm & terraform: manifests.
+   * compose: services / volumes / networks / models / files / directories; helm & terraform: manifests;
+   * any target: info_logs (a list of messages for the user).
    */
   fragments: Record<string, unknown>;
   /** Workloads that declared it (several for shared resources). */

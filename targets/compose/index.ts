@@ -10,6 +10,7 @@ import { ENV_KEYS_FRAGMENT } from "../../src/provision/local-env-provisioner.js"
 import { composeKeyOrder } from "./key-order.js";
 import { mergeResourceFragments } from "./resource-fragments.js";
 import { workloadServices, type FileMount } from "./services.js";
+import { dependOnWait, WAIT_SERVICE, waitForResources } from "./wait-for-resources.js";
 
 export const MOUNTS_DIR = "mounts";
 
@@ -45,6 +46,7 @@ export const composeTarget: Target = {
     const artifacts: Artifact[] = [];
     const services: Record<string, unknown> = {};
     const byUid = new Map(resources.map((r) => [r.uid, r]));
+    const serviceNamesOf = new Map<string, string[]>();
     for (const w of workloads) {
       const mounts: FileMount[] = [];
       for (const c of w.containers) {
@@ -60,13 +62,29 @@ export const composeTarget: Target = {
           mounts.push({ container: c.name, target: f.target, path, readOnly: mode.readOnly });
         });
       }
-      Object.assign(services, workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid));
+      const own = workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid);
+      serviceNamesOf.set(w.name, Object.keys(own));
+      Object.assign(services, own);
     }
     const merged = mergeResourceFragments(resources, MOUNTS_DIR);
     artifacts.push(...merged.files);
-    const compose: Record<string, unknown> = { name: composeProjectName(options.projectName), services: { ...merged.services, ...services } };
+    // Workloads wait for the resource services (databases, their init jobs…) to be ready.
+    const wait = waitForResources(merged.services);
+    if (wait) for (const svc of Object.values(services)) dependOnWait(svc as Record<string, unknown>);
+    // Models a provisioner declared are given to the services of the workload that declared the resource.
+    for (const [workload, models] of merged.modelsByWorkload) {
+      for (const name of serviceNamesOf.get(workload) ?? []) {
+        const svc = services[name] as Record<string, unknown>;
+        svc.models = { ...(svc.models as Record<string, unknown> | undefined), ...Object.fromEntries(models.map((m) => [m, {}])) };
+      }
+    }
+    const compose: Record<string, unknown> = {
+      name: composeProjectName(options.projectName),
+      services: { ...merged.services, ...(wait ? { [WAIT_SERVICE]: wait } : {}), ...services },
+    };
     if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
     if (Object.keys(merged.networks).length) compose.networks = merged.networks;
+    if (Object.keys(merged.models).length) compose.models = merged.models;
     artifacts.push({ path: "compose.yaml", content: toYaml(compose, { keyOrder: composeKeyOrder }) });
 
     // .env skeleton: the variables `environment` resources were asked for, plus any other env refs.
