@@ -47,6 +47,7 @@ export const composeTarget: Target = {
     const services: Record<string, unknown> = {};
     const byUid = new Map(resources.map((r) => [r.uid, r]));
     const serviceNamesOf = new Map<string, string[]>();
+    const namedVolumes = new Set<string>();
     for (const w of workloads) {
       const mounts: FileMount[] = [];
       for (const c of w.containers) {
@@ -62,7 +63,7 @@ export const composeTarget: Target = {
           mounts.push({ container: c.name, target: f.target, path, readOnly: mode.readOnly });
         });
       }
-      const own = workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid);
+      const own = workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid, namedVolumes);
       serviceNamesOf.set(w.name, Object.keys(own));
       Object.assign(services, own);
     }
@@ -82,6 +83,8 @@ export const composeTarget: Target = {
       name: composeProjectName(options.projectName),
       services: { ...merged.services, ...(wait ? { [WAIT_SERVICE]: wait } : {}), ...services },
     };
+    // Literal volume names in Score files are declared, so Compose accepts them (provisioned ones win).
+    for (const n of namedVolumes) if (!(n in merged.volumes)) merged.volumes[n] = {};
     if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
     if (Object.keys(merged.networks).length) compose.networks = merged.networks;
     if (Object.keys(merged.models).length) compose.models = merged.models;

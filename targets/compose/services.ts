@@ -41,6 +41,7 @@ export function workloadServices(
   envRef: (s: string) => string,
   findings: EmitFinding[],
   resources: ReadonlyMap<string, ProvisionedResource> = new Map(),
+  namedVolumes?: Set<string>,
 ): Record<string, ComposeService> {
   const out: Record<string, ComposeService> = {};
   const primary = w.containers[0]?.name;
@@ -59,7 +60,7 @@ export function workloadServices(
       volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, ...(m.readOnly ? { read_only: true } : {}) });
     }
     for (const v of c.volumes) {
-      const mount = volumeMount(w, c, v, resources, envRef, findings);
+      const mount = volumeMount(w, c, v, resources, envRef, findings, namedVolumes);
       if (mount) volumes.push(mount);
     }
     if (volumes.length) svc.volumes = volumes;

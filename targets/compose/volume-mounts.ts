@@ -1,8 +1,8 @@
 // Score volumes → Compose volume mounts, the way score-compose maps them: the source must be a resource
 // (`${resources.NAME}`) whose outputs say what it is — `type: volume` (a named volume, optional `volume:`
 // options), `type: tmpfs` (`tmpfs:` options such as `size`) or `type: bind` (a host path, optional `bind:`
-// options). The Score `path` becomes the volume's subpath, or is joined to the bind source. Anything else
-// is an error at the source: Compose would reject an undeclared named volume at `up` time anyway.
+// options). The Score `path` becomes the volume's subpath, or is joined to the bind source. A literal
+// volume name is a named volume that gets declared; anything else is an error at the source.
 import { posix } from "node:path";
 import type { EmitFinding, ProvisionedResource, ResolvedContainer, ResolvedVolume, ResolvedWorkload } from "../../src/emit/target.js";
 import { toPointer } from "../../src/parse/source-file.js";
@@ -45,6 +45,8 @@ export function volumeMount(
   resources: ReadonlyMap<string, ProvisionedResource>,
   envRef: (s: string) => string,
   findings: EmitFinding[],
+  /** Literal volume names to declare under the top-level `volumes`. */
+  declare?: Set<string>,
 ): Mount | undefined {
   const pointer = toPointer(["containers", c.name, "volumes", v.target, "source"]);
   const fail = (message: string): undefined => {
@@ -54,8 +56,14 @@ export function volumeMount(
   const uid = v.resource !== undefined ? w.resources[v.resource] : undefined;
   const res = uid !== undefined ? resources.get(uid) : undefined;
   if (!res) {
+    // A literal name (Score's older style): a named volume, which the caller declares at the top level —
+    // score-compose leaves it undeclared, and Compose then refuses the project.
+    if (v.resource === undefined && /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(v.source)) {
+      declare?.add(v.source);
+      return { type: "volume", source: v.source, target: v.target, ...(v.readOnly ? { read_only: true } : {}), ...(v.path ? { volume: { subpath: goJoin("", v.path) } } : {}) };
+    }
     return fail(
-      `source "${envRef(v.source)}" is not a resource; a volume source must be \${resources.NAME} of a resource whose outputs say its type (volume, tmpfs or bind) — Compose would reject an undeclared named volume`,
+      `source "${envRef(v.source)}" is neither a resource nor a volume name; a volume source must be \${resources.NAME} of a resource whose outputs say its type (volume, tmpfs or bind)`,
     );
   }
   const type = res.outputs.type;

@@ -103,10 +103,16 @@ describe("compose volume mounts", () => {
     expect(r.errors[0]!.range.start.line).toBe(9);
   });
 
-  it("a literal source is an error, not an undeclared named volume", async () => {
-    const r = await composeRun(score(`      /d:\n        source: some-volume`, `  dd:\n    type: named`), PROVISIONERS);
+  it("a literal name is a named volume, declared at the top level", async () => {
+    const r = await composeRun(score(`      /d:\n        source: some-volume\n        path: sub`, `  dd:\n    type: named`), PROVISIONERS);
+    expect(r.errors).toEqual([]);
+    expect(mounts(r)["/d"]).toEqual({ type: "volume", source: "some-volume", target: "/d", volume: { subpath: "sub" } });
+    expect(r.compose!.volumes).toEqual({ "some-volume": {} });
+  });
+
+  it("a source that is neither a resource nor a volume name is an error", async () => {
+    const r = await composeRun(score(`      /d:\n        source: "/abs/path"`, `  dd:\n    type: named`), PROVISIONERS);
     expect(r.artifacts).toBeUndefined();
     expect(r.errors.map((e) => e.ruleId)).toEqual(["compose/volume-source"]);
-    expect(r.errors[0]!.message).toMatch(/is not a resource/);
   });
 });
