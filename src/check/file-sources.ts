@@ -1,5 +1,6 @@
-// `files.<target>.source` is read relative to the Score file. It must stay inside the project root —
-// also through symlinks — so a Score file cannot pull /etc/shadow or ~/.ssh into an output.
+// `files.<target>.source` is read relative to the Score file. It must be a relative path inside the Score
+// file's folder (score-compose's rule), and its real path must stay inside the project root — also through
+// symlinks — so a Score file cannot pull /etc/shadow or ~/.ssh into an output.
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { toPointer } from "../parse/source-file.js";
@@ -22,9 +23,29 @@ function inside(root: string, p: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
+/** Relative, non-empty, and no `..` climbing above its start once `.`/`..` segments are resolved. */
+export function isLocalPath(p: string): boolean {
+  if (p === "" || isAbsolute(p) || p.includes("\0")) return false;
+  let depth = 0;
+  for (const seg of p.split("/")) {
+    if (seg === "..") depth--;
+    else if (seg !== "" && seg !== ".") depth++;
+    if (depth < 0) return false;
+  }
+  return true;
+}
+
 /** Returns the resolved real path, or undefined after reporting why it is refused. */
 export function checkFileSource(w: Workload, container: string, target: string, source: string, opts: FileSourceOptions): string | undefined {
   const pointer = toPointer(["containers", container, "files", target, "source"]);
+  // score-compose's rule (Go's filepath.IsLocal): a relative path that stays inside the Score file's folder.
+  if (!isLocalPath(source)) {
+    reportAt(w, pointer, `file source "${source}" must be a relative path within the Score file's folder`, {
+      ruleId: "score/file-source-escape",
+      severity: "error",
+    });
+    return undefined;
+  }
   const abs = sourcePath(w, source, opts.root);
   let rootReal = opts.root;
   try {

@@ -18,6 +18,7 @@ import { parseLimitsOptions, wholeNumber, type CommonOptions } from "./common-op
 import { configPaths, loadConfigOrFail } from "./config.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from "./exit-codes.js";
 import { formatResult } from "./output.js";
+import { infoLogs } from "../provision/info-logs.js";
 import { readInputs } from "./read-inputs.js";
 import type { CliIO } from "./main.js";
 
@@ -153,6 +154,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
       if (shown.length) io.err(formatResult(result, shown, { format: flags.format, color: useColor(flags.color, process.stderr), quiet: false }));
       const code = exitCodeFor(result.diagnostics);
       if (code !== EXIT_OK || !result.artifacts) return io.setExit(code === EXIT_OK ? EXIT_FINDINGS : code);
+      for (const line of infoLogs(result.provision)) io.err(`scorec: info: ${line}\n`);
       if (flags.output === "-") {
         io.out(printArtifacts(result.artifacts, await loadTarget(target)));
         return io.setExit(EXIT_OK);

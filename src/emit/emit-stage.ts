@@ -29,7 +29,7 @@ export function emitStage(target: Target, options: TargetOptions, root: string):
     const workloads = workloadsWithSpec(tree).sort((a, b) => byCodePoint(a.name, b.name));
     let ok = true;
     for (const w of workloads) {
-      const r = resolveWorkload(w, provision, root);
+      const r = resolveWorkload(w, provision, root, { fileEnvRefs: target.fileEnvRefs !== false });
       ok &&= r.ok;
       outcome.workloads.push(r.workload);
     }

@@ -29,7 +29,8 @@ export interface ProvisionedResource {
   provisioner: { uri: string; file: string };
   /**
    * Target fragments the provisioner rendered, keyed by the provisioner-file field that produced them:
-   * compose: services / volumes / networks / files / directories; helm & terraform: manifests.
+   * compose: services / volumes / networks / models / files / directories; helm & terraform: manifests;
+   * any target: info_logs (a list of messages for the user).
    */
   fragments: Record<string, unknown>;
   /** Workloads that declared it (several for shared resources). */
@@ -153,6 +154,11 @@ export interface Target {
    * helm: manifests). A provisioner that renders any other fragment field is an error on this target.
    */
   fragmentFields: readonly string[];
+  /**
+   * False when the target cannot render values of the `environment` resource inside file contents (Compose
+   * bind-mounts files as written; only compose.yaml is interpolated): such a placeholder is then an error.
+   */
+  fileEnvRefs?: boolean;
   /** Extra template functions the target's provisioner files may call (e.g. score-k8s `encodeSecretRef`). */
   templateFuncs?: Record<string, (...args: unknown[]) => unknown>;
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions): EmitResult;

@@ -48,6 +48,10 @@ export interface Provisioner {
   networks?: Template;
   volumes?: Template;
   services?: Template;
+  /**
+   * A Go text/template (with sprig functions) rendered to YAML.
+   */
+  models?: string;
   manifests?: Template;
   info_logs?: Template;
   /**

@@ -43,7 +43,7 @@ export const runCmd: ProvisionerRunner = (node, p, ctx) => {
     throw new ProvisionError(`${uri} did not print JSON on stdout${said}`);
   }
   const fragments: Record<string, unknown> = {};
-  for (const k of ["services", "volumes", "networks", "files", "directories", "manifests"]) if (out[k] !== undefined) fragments[k] = out[k];
+  for (const k of ["services", "volumes", "networks", "models", "files", "directories", "manifests"]) if (out[k] !== undefined) fragments[k] = out[k];
   deepMerge(ctx.shared, out.shared_state);
   return { outputs: (out.resource_outputs as Record<string, unknown>) ?? {}, fragments };
 };

@@ -4,7 +4,7 @@ import type { ResourceNode } from "./resource-graph.js";
 import { expandables } from "../placeholders/expandable.js";
 import { reportSubstitutionErrors } from "../pipeline/report-at.js";
 import { pointerSegments } from "../parse/source-file.js";
-import { resolveRef } from "./resolve-ref.js";
+import { refusingEnvRefs, resolveRef } from "./resolve-ref.js";
 import { substitute } from "../placeholders/substitute.js";
 
 /** Params with placeholders substituted (from the first declaration), or undefined after reporting errors. */
@@ -14,7 +14,8 @@ export function expandParams(node: ResourceNode, result: ProvisionResult): Recor
   let ok = true;
   for (const e of expandables(d.workload.spec)) {
     if (e.context !== "param" || e.resource !== d.name) continue;
-    const r = substitute(e.value, (ref) => resolveRef(d.workload, ref, e.context, result, d.name));
+    const resolve = refusingEnvRefs((ref) => resolveRef(d.workload, ref, e.context, result, d.name), "resource params are given to provisioners at compile time");
+    const r = substitute(e.value, resolve);
     if (r.errors.length) ok = false;
     reportSubstitutionErrors(d.workload, e.pointer, e.value, r.errors, "provision/missing-output");
     // Write back at the param's path (after /resources/NAME/params).

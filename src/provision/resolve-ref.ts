@@ -1,8 +1,9 @@
 // Resolve one placeholder once resources are provisioned: metadata keys, resource outputs (deep paths),
 // or, for a volume source, the resource itself. Errors name the known alternatives.
+import { envRefNames } from "../emit/env-refs.js";
 import type { ExpansionContext } from "../placeholders/expandable.js";
 import type { RefSegment } from "../placeholders/parse-placeholders.js";
-import { listAlternatives, lookup, type Resolution } from "../placeholders/substitute.js";
+import { listAlternatives, lookup, type Resolution, type Resolver } from "../placeholders/substitute.js";
 import { didYouMean, replaceSegment, resolveStatic } from "../check/placeholder-refs.js";
 import { suggest } from "../validate/human-path.js";
 import type { Workload } from "../pipeline/tree.js";
@@ -47,4 +48,24 @@ export function resolveRef(
   }
   if (found.value === undefined || found.value === null) return { error: `output "${output}" of resource "${name}" is empty (${ref.raw})` };
   return { value: found.value };
+}
+
+/**
+ * A resolver that refuses values from the deployer's environment (the `environment` resource). Those are
+ * only known when the target runs (Compose interpolates `${NAME}` in compose.yaml at `up` time); where the
+ * compiler itself must produce the value — resource params, file contents a target cannot interpolate —
+ * score-compose fails with "environment variable 'NAME' must be resolved", and so does scorec (it never
+ * reads the environment while compiling, so it cannot resolve it either).
+ */
+export function refusingEnvRefs(resolve: Resolver, where: string): Resolver {
+  return (ref) => {
+    const r = resolve(ref);
+    if ("error" in r || typeof r.value !== "string") return r;
+    const names = envRefNames(r.value);
+    if (!names.length) return r;
+    return {
+      error: `environment variable "${names[0]}" (${ref.raw}) must be resolved when compiling, but ${where}; scorec never reads the environment — use it in a container variable instead`,
+      ruleId: "provision/env-not-resolvable",
+    };
+  };
 }

@@ -7,22 +7,29 @@ import type { ResolvedContainer, ResolvedFile, ResolvedVolume, ResolvedWorkload 
 import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { toPointer } from "../parse/source-file.js";
 import { parsePlaceholders } from "../placeholders/parse-placeholders.js";
-import { substitute, type SubstitutionResult } from "../placeholders/substitute.js";
+import { substitute, type Resolver, type SubstitutionResult } from "../placeholders/substitute.js";
 import { reportAt, reportSubstitutionErrors } from "../pipeline/report-at.js";
 import type { Workload } from "../pipeline/tree.js";
 import type { ExpansionContext } from "../placeholders/expandable.js";
 import type { ProvisionResult } from "./provision-stage.js";
-import { resolveRef } from "./resolve-ref.js";
+import { refusingEnvRefs, resolveRef } from "./resolve-ref.js";
 import { uidFor } from "./resource-graph.js";
 
 type W = Workload & { spec: NonNullable<Workload["spec"]> };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function resolveWorkload(w: W, result: ProvisionResult, root: string): { workload: ResolvedWorkload; ok: boolean } {
+export interface ResolveOptions {
+  /** Whether the target renders `environment` values inside file contents (else they are errors). */
+  fileEnvRefs: boolean;
+}
+
+export function resolveWorkload(w: W, result: ProvisionResult, root: string, opts: ResolveOptions = { fileEnvRefs: true }): { workload: ResolvedWorkload; ok: boolean } {
   let ok = true;
   const expand = (value: string, pointer: string, context: ExpansionContext): string => {
-    const r: SubstitutionResult = substitute(value, (ref) => resolveRef(w, ref, context, result));
+    let resolve: Resolver = (ref) => resolveRef(w, ref, context, result);
+    if (context === "file" && !opts.fileEnvRefs) resolve = refusingEnvRefs(resolve, "this target mounts file contents as they are, with no interpolation");
+    const r: SubstitutionResult = substitute(value, resolve);
     if (r.errors.length) ok = false;
     reportSubstitutionErrors(w, pointer, value, r.errors, "provision/missing-output");
     return r.value;

@@ -11,7 +11,7 @@ import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
 
-const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "manifests", "info_logs"] as const;
+const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "models", "manifests", "info_logs"] as const;
 type Field = "init" | "state" | "shared" | "outputs" | (typeof FRAGMENT_FIELDS)[number];
 
 const parsed = new WeakMap<LoadedProvisioner, Map<Field, Template>>();
@@ -102,6 +102,12 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
   for (const f of FRAGMENT_FIELDS) {
     const v = render(f);
     if (v !== undefined && v !== null) fragments[f] = v;
+  }
+  // info_logs: messages for the user (how to connect to what was provisioned), printed by the CLI.
+  const logs = fragments.info_logs;
+  if (logs !== undefined) {
+    if (!Array.isArray(logs) || logs.some((l) => l === null || typeof l === "object")) throw new ProvisionError("info_logs: the template must render a list of strings", "info_logs");
+    fragments.info_logs = logs.map((l) => String(l));
   }
   return { outputs: outputs as Record<string, unknown>, fragments, randomCalls };
 };

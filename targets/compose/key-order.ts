@@ -1,6 +1,6 @@
 // Known Compose keys in a fixed, readable order; everything else (user maps) is code-point sorted by
 // the YAML writer.
-const TOP = ["name", "services", "volumes", "networks", "configs", "secrets"];
+const TOP = ["name", "services", "volumes", "networks", "models", "configs", "secrets"];
 const SERVICE = [
   "image",
   "build",
@@ -13,6 +13,7 @@ const SERVICE = [
   "network_mode",
   "networks",
   "depends_on",
+  "models",
   "healthcheck",
   "deploy",
   "restart",

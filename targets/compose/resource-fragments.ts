@@ -8,6 +8,9 @@ export interface MergedFragments {
   services: Record<string, unknown>;
   volumes: Record<string, unknown>;
   networks: Record<string, unknown>;
+  models: Record<string, unknown>;
+  /** Workload name → names of the models its resources declared (score-compose: the declaring workload). */
+  modelsByWorkload: Map<string, string[]>;
   files: Artifact[];
 }
 
@@ -31,12 +34,17 @@ function normaliseService(svc: unknown): unknown {
 }
 
 export function mergeResourceFragments(resources: readonly ProvisionedResource[], mountsDir: string): MergedFragments {
-  const out: MergedFragments = { services: {}, volumes: {}, networks: {}, files: [] };
+  const out: MergedFragments = { services: {}, volumes: {}, networks: {}, models: {}, modelsByWorkload: new Map(), files: [] };
   const files = new Map<string, string>();
   for (const r of resources) {
     for (const [name, svc] of Object.entries(asMap(r.fragments.services))) out.services[name] = normaliseService(svc);
     for (const [name, vol] of Object.entries(asMap(r.fragments.volumes))) out.volumes[name] = vol ?? {};
     for (const [name, net] of Object.entries(asMap(r.fragments.networks))) out.networks[name] = net ?? {};
+    const models = Object.keys(asMap(r.fragments.models));
+    for (const name of models) out.models[name] = asMap(r.fragments.models)[name] ?? {};
+    // The first declaring workload is score-compose's "source workload" of a shared resource.
+    const source = r.workloads[0];
+    if (models.length && source !== undefined) out.modelsByWorkload.set(source, [...(out.modelsByWorkload.get(source) ?? []), ...models]);
     for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
   }
   for (const [path, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {

@@ -6,6 +6,7 @@ import { toPointer } from "../../src/parse/source-file.js";
 import { composeCpus, composeMemory } from "./quantities.js";
 import { dependsOn, networkOwner, runsToCompletion } from "./start-order.js";
 import { composeVariable } from "./variables.js";
+import { volumeMount } from "./volume-mounts.js";
 
 export type ComposeService = Record<string, unknown>;
 
@@ -21,6 +22,7 @@ export function escapeDollars(s: string): string {
 export function escapeCommandDollars(s: string): string {
   return s.replace(/\$\$|\$/g, "$$$$");
 }
+export const WORKLOAD_NAME_ANNOTATION = "compose.score.dev/workload-name";
 
 export function serviceName(workload: string, container: string): string {
   return `${workload}-${container}`;
@@ -31,6 +33,8 @@ export interface FileMount {
   target: string;
   /** Path of the written file relative to the output folder. */
   path: string;
+  /** The Score mode takes the owner's write bit away. */
+  readOnly: boolean;
 }
 
 export function workloadServices(
@@ -40,6 +44,7 @@ export function workloadServices(
   envRef: (s: string) => string,
   findings: EmitFinding[],
   byUid: ReadonlyMap<string, ProvisionedResource> = new Map(),
+  namedVolumes?: Set<string>,
 ): Record<string, ComposeService> {
   const out: Record<string, ComposeService> = {};
   const primary = networkOwner(w);
@@ -57,19 +62,11 @@ export function workloadServices(
     if (Object.keys(env).length) svc.environment = env;
     const volumes: Record<string, unknown>[] = [];
     for (const m of fileMounts.filter((f) => f.container === c.name)) {
-      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, read_only: true });
+      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, ...(m.readOnly ? { read_only: true } : {}) });
     }
     for (const v of c.volumes) {
-      if (v.kind === "tmpfs") volumes.push({ type: "tmpfs", target: v.target });
-      else if (v.kind === "bind") volumes.push({ type: "bind", source: v.source, target: v.target, ...(v.readOnly ? { read_only: true } : {}) });
-      else
-        volumes.push({
-          type: "volume",
-          source: v.source,
-          target: v.target,
-          ...(v.readOnly ? { read_only: true } : {}),
-          ...(v.path ? { volume: { subpath: v.path } } : {}),
-        });
+      const mount = volumeMount(w, c, v, byUid, envRef, findings, namedVolumes);
+      if (mount) volumes.push(mount);
     }
     if (volumes.length) svc.volumes = volumes;
     if (c.name === primary) {
@@ -85,7 +82,8 @@ export function workloadServices(
     if (hc) svc.healthcheck = hc;
     const deploy = deployResources(w, c, findings);
     if (deploy) svc.deploy = deploy;
-    if (Object.keys(w.annotations).length) svc.annotations = { ...w.annotations };
+    // score-compose's marker of the services a workload produced (patch templates and tools select on it).
+    svc.annotations = { ...w.annotations, [WORKLOAD_NAME_ANNOTATION]: w.name };
     out[serviceName(w.name, c.name)] = svc;
   }
   return out;
