@@ -3,7 +3,9 @@
 // overrides the search. The CLI and the language server both call `findConfig`, so they agree on which
 // config governs a file. Paths inside a config are relative to its project folder (the one holding
 // `.scorec/`; for a config file elsewhere, its own folder).
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFileBounded, ReadRefusal } from "./bounded-read.js";
+import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { VFile } from "vfile";
 import { collect, report, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -27,13 +29,6 @@ export interface LoadedConfig {
 
 let validator: SchemaValidator | undefined;
 
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The nearest `.scorec/config.yaml` from `startDir` upwards, not above the repository root. */
 export function findConfigPath(startDir: string): string | undefined {
@@ -60,13 +55,15 @@ export function readConfig(path: string, cwd = process.cwd()): LoadedConfig {
   const abs = resolve(cwd, path);
   const file = new VFile({ path: displayPath(abs, cwd) });
   let bytes: Buffer | undefined;
+  let why = "no such file";
   try {
-    bytes = isDir(abs) ? undefined : readFileSync(abs);
-  } catch {
-    bytes = undefined;
+    // Bounded, regular files only: a folder, a FIFO or a huge file where the config should be is a finding.
+    bytes = readFileBounded(abs, DEFAULT_LIMITS.maxFileSize);
+  } catch (e) {
+    if (e instanceof ReadRefusal) why = e.message;
   }
   if (bytes === undefined) {
-    report(file, `cannot read config ${file.path}: no such file`, { ruleId: "io/read", source: "io", severity: "error" });
+    report(file, `cannot read ${file.path}: ${why}`, { ruleId: "io/read", source: "io", severity: "error" });
     return { path: abs, dir: configDir(abs), config: {}, diagnostics: collect([file]) };
   }
   const { source, documents } = parseYaml(file, bytes, undefined, { what: "scorec config" });

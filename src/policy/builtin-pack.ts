@@ -71,7 +71,9 @@ export function resolvePolicyRefs(refs: readonly string[], root: string): Policy
       unknown.push({ ref, message });
     }
   }
+  // The pack given as a path (`--policy node_modules/scorec/policies`) or as builtin: is whole.
+  const whole = wholePack || paths.includes(builtinPackDir());
   if (wholePack || named.size) paths.push(builtinPackDir());
   const pack = new Set(builtinRuleIds());
-  return { paths, unknown, keepRule: (id) => wholePack || !pack.has(id) || named.has(id) };
+  return { paths, unknown, keepRule: (id) => whole || !pack.has(id) || named.has(id) };
 }

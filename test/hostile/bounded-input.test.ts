@@ -3,7 +3,7 @@
 // (provisioners, policies, data, the config, the overrides file). Each run ends within seconds and a
 // small heap, with a message naming the source, and writes nothing.
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFileBounded, readStdinBounded, ReadRefusal } from "../../src/load/bounded-read.js";
@@ -82,7 +82,8 @@ describe("non-regular files are refused by name", () => {
   it("a config path that is a folder is a positioned usage error (exit 2), not an internal error", () => {
     const project = join(tmp.dir, "cfg");
     mkdirSync(join(project, ".scorec", "config.yaml"), { recursive: true });
-    const r = runFenced(["check", score], { cwd: project });
+    writeFileSync(join(project, "score.yaml"), readFileSync(score));
+    const r = runFenced(["check", "score.yaml"], { cwd: project });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(".scorec/config.yaml:1:1: cannot read .scorec/config.yaml: it is a folder");
     expect(r.stderr).not.toContain("internal error");

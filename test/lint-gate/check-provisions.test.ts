@@ -55,8 +55,8 @@ describe("check provisions without writing", () => {
   it("--target all checks every target; an unknown target is a usage error", () => {
     const r = runCli(["check", "score.yaml", "--target", "all"], { cwd: dir });
     expect(r.code).toBe(1);
-    for (const t of ["compose", "helm", "terraform"]) expect(r.stdout).toContain(`for target ${t}`);
-    expect(r.stdout).toContain("provisioned for compose, helm, terraform");
+    for (const t of ["backstage", "compose", "helm", "terraform"]) expect(r.stdout).toContain(`for target ${t}`);
+    expect(r.stdout).toContain("provisioned for backstage, compose, helm, terraform");
     expect(runCli(["check", "score.yaml", "--target", "nope"], { cwd: dir }).code).toBe(2);
   });
 

@@ -50,3 +50,10 @@ describe("builtin: policy refs", () => {
     expect(list.rules.map((r: { id: string }) => r.id)).toEqual(builtinRuleIds());
   });
 });
+
+describe("the pack given as a path", () => {
+  it("keeps every rule (only builtin:ID selects)", () => {
+    const r = resolvePolicyRefs([builtinPackDir()], "/p");
+    expect(builtinRuleIds().every(r.keepRule)).toBe(true);
+  });
+});

@@ -37,6 +37,9 @@ output "outputs" {
     aws_secret_key    = sha256("stand-in-secret:${var.key}")
     source            = "${local.host}-data"
     claim             = "${local.host}-claim"
+    connection        = "${var.type}://user:${sha256("stand-in:${var.key}")}@${local.host}:${lookup({ postgres = "5432", mysql = "3306", redis = "6379", amqp = "5672" }, var.type, "443")}/${var.key}"
+    server            = local.host
+    num_partitions    = "1"
   }
   sensitive = true
 }
