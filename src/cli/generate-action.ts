@@ -154,7 +154,8 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
       if (shown.length) io.err(formatResult(result, shown, { format: flags.format, color: useColor(flags.color, process.stderr), quiet: false }));
       const code = exitCodeFor(result.diagnostics);
       if (code !== EXIT_OK || !result.artifacts) return io.setExit(code === EXIT_OK ? EXIT_FINDINGS : code);
-      for (const line of infoLogs(result.provision)) io.err(`scorec: info: ${line}\n`);
+      // What provisioners say about using their resources; a --check run is a gate and says only its verdict.
+      if (!flags.check) for (const line of infoLogs(result.provision)) io.err(`scorec: info: ${line}\n`);
       if (flags.output === "-") {
         io.out(printArtifacts(result.artifacts, await loadTarget(target)));
         return io.setExit(EXIT_OK);

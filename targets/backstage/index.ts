@@ -25,7 +25,7 @@ export const backstageTarget: Target = {
     return join(packageRoot(), "targets", "compose", "provisioners");
   },
   // It provisions with Compose's provisioners only to learn what exists: their fragments are accepted, not written.
-  fragmentFields: ["services", "volumes", "networks", "files", "directories"],
+  fragmentFields: ["services", "volumes", "networks", "files", "directories", "models"],
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[]) {
     const findings: EmitFinding[] = [];
     const entities = catalogEntities(workloads, resources, findings);

@@ -38,7 +38,7 @@ export function fileMountMode(mode: string | undefined): { mode: number; readOnl
 export const composeTarget: Target = {
   name: "compose",
   description: "Docker Compose: compose.yaml, mounted files and an .env skeleton",
-  fragmentFields: ["services", "volumes", "networks", "files", "directories"],
+  fragmentFields: ["services", "volumes", "networks", "files", "directories", "models"],
   fileEnvRefs: false,
   get defaultProvisionersDir() {
     return join(packageRoot(), "targets", "compose", "provisioners");
