@@ -47,6 +47,9 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms, UTF-16 surrogates (ED A0..BF) and code points past U+10FFFF are invalid too.
+    const second = b[i + 1]!;
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second >= 0xa0) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second >= 0x90)) return i;
     i += n + 1;
   }
   return i;

@@ -45,3 +45,10 @@ describe("positions", () => {
     expect(bad.range.start).toMatchObject({ line: 4, column: 23 });
   });
 });
+
+describe("invalid UTF-8 that a naive decoder accepts", () => {
+  it("an encoded UTF-16 surrogate (ED A0 80) is positioned at its first byte, not a crash", () => {
+    const { diagnostics } = check([{ path: "s.yaml", contents: new Uint8Array([0xed, 0xa0, 0x80]) }], { root: "/" });
+    expect(diagnostics.map((d) => [d.ruleId, d.message])).toEqual([["yaml/invalid-utf8", "file is not valid UTF-8 (invalid byte 0xed at byte 0)"]]);
+  });
+});
