@@ -15,9 +15,9 @@ const score = (name: string) => `apiVersion: score.dev/v1b1\nmetadata:\n  name: 
 
 describe("compose project name", () => {
   it("is the files' folder when they share one, else the current folder", () => {
-    expect(defaultProjectName([{ path: "apps/a/score.yaml" }, { path: "apps/a/score2.yaml" }], "/work/shop")).toBe("a");
-    expect(defaultProjectName([{ path: "apps/a/score.yaml" }, { path: "apps/b/score.yaml" }], "/work/shop")).toBe("shop");
-    expect(defaultProjectName([{ path: "-" }], "/work/shop")).toBe("scorec");
+    expect(defaultProjectName([{ path: "apps/a/score.yaml" }, { path: "apps/a/score2.yaml" }], "/home/dev/shop")).toBe("a");
+    expect(defaultProjectName([{ path: "apps/a/score.yaml" }, { path: "apps/b/score.yaml" }], "/home/dev/shop")).toBe("shop");
+    expect(defaultProjectName([{ path: "-" }], "/home/dev/shop")).toBe("scorec");
   });
   it("the CLI names the project after the current folder for files from several folders, or --project-name", () => {
     const cwd = join(tmp, "my-shop");
