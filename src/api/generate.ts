@@ -9,7 +9,8 @@ import { lintStages } from "./check.js";
 import { applyOverrides, type Override } from "../check/overrides.js";
 import { emitStage, type EmitOutcome } from "../emit/emit-stage.js";
 import type { BuildConfig } from "../emit/build-flags.js";
-import type { Artifact, TargetOptions } from "../emit/target.js";
+import { TargetOptionError, type Artifact, type TargetOptions } from "../emit/target.js";
+import { loadPatchTemplates } from "../emit/patch-templates.js";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
 import type { ParseLimits } from "../parse/limits.js";
 import { runPipeline, type PipelineResult, type SourceInput, type Stage } from "../pipeline/processor.js";
@@ -37,6 +38,8 @@ export interface GenerateOptions {
   projectName?: string;
   /** helm: also write the chart into the output folder. */
   writeChart?: boolean;
+  /** `--patch-templates` files, applied in order to the output (targets with `patchTemplates` only). */
+  patchTemplates?: string[];
   limits?: Partial<ParseLimits>;
   /** Provisioners already loaded (the language server keeps them between keystrokes). */
   loadedProvisioners?: LoadedProvisionerSet;
@@ -77,6 +80,8 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     paths: projectProvisionerPaths(root, options.provisioners ?? []),
     maxFileSize: options.limits?.maxFileSize,
   });
+  if (options.patchTemplates?.length && !target.patchTemplates) throw new TargetOptionError(`--patch-templates is not supported by the ${target.name} target`);
+  const patchTemplates = options.patchTemplates?.length ? loadPatchTemplates(options.patchTemplates.map((p) => resolve(root, p)), options.limits?.maxFileSize, root) : [];
   const projectName = options.projectName ?? defaultProjectName(sources, root);
   const environment = options.environment ?? "dev";
   const targetOptions: TargetOptions = {
@@ -87,23 +92,23 @@ export async function generate(sources: readonly SourceInput[], options: Generat
     publish: options.publish,
     environment,
     writeChart: options.writeChart,
+    patchTemplates,
   };
   const overrides = options.overrides ?? [];
-  const beforeValidate: Stage[] = overrides.length
-    ? [
-        (tree) => {
-          for (const w of tree.workloads) {
-            try {
-              w.raw = applyOverrides(w.raw, overrides);
-            } catch (e) {
-              // A refused key (`__proto__`…): the workload is not compiled with a half-applied override.
-              report(w.input.vfile, `cannot apply the overrides: ${(e as Error).message}`, { ruleId: "score/override", source: "score", severity: "error" });
-              w.raw = {};
-            }
-          }
-        },
-      ]
-    : [];
+  const applyOverridesStage: Stage = (tree) => {
+    for (const w of tree.workloads) {
+      try {
+        w.raw = applyOverrides(w.raw, overrides);
+      } catch (e) {
+        // A refused key (`__proto__`…): the workload is not compiled with a half-applied override.
+        report(w.input.vfile, `cannot apply the overrides: ${(e as Error).message}`, { ruleId: "score/override", source: "score", severity: "error" });
+        w.raw = {};
+      }
+    }
+  };
+  // The patch files' findings (unreadable, bad syntax) are reported with the inputs'.
+  const addPatchFiles: Stage = (tree) => void tree.extraFiles.push(...patchTemplates.map((t) => t.vfile));
+  const beforeValidate: Stage[] = [...(patchTemplates.length ? [addPatchFiles] : []), ...(overrides.length ? [applyOverridesStage] : [])];
   const result = runPipeline(sources, {
     limits: options.limits,
     beforeValidate,

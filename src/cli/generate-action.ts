@@ -36,6 +36,7 @@ export interface GenerateFlags extends CommonOptions {
   publish: string[];
   overrideProperty: string[];
   overridesFile?: string;
+  patchTemplates: string[];
   projectName?: string;
   writeChart?: boolean;
   check?: boolean;
@@ -144,6 +145,7 @@ export async function generateAction(paths: string[], flags: GenerateFlags, io: 
           overrides,
           projectName: flags.projectName,
           writeChart: flags.writeChart,
+          patchTemplates: flags.patchTemplates,
           limits,
         });
       } catch (e) {

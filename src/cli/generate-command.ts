@@ -24,6 +24,7 @@ export function registerGenerate(program: Command, io: CliIO): void {
     .option("--publish <host:workload:port>", "publish a workload port on the host (repeatable)", collectList, [])
     .option("--override-property <path=value>", "set (or with an empty value remove) a Score property (repeatable)", collectList, [])
     .option("--overrides-file <file>", "a YAML merge patch applied to the Score file")
+    .option("--patch-templates <file>", "compose: a Go template printing patch operations (op set|delete, path, value) applied to compose.yaml (repeatable, in order)", collectList, [])
     .option("--project-name <name>", "Compose project / release name (default: the Score files' folder, or the current folder when they come from several)")
     .option("--write-chart", "helm: also write scorec's chart into the output folder (chart/)")
     .option("--check", "do not write: exit 1 with a diff when the output on disk is stale")

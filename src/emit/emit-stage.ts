@@ -41,6 +41,8 @@ export function emitStage(target: Target, options: TargetOptions, root: string):
       if (w) reportAt(w, f.pointer, f.message, { ruleId: f.ruleId, severity: f.severity, source: "provision" });
     }
     if (result.findings.some((f) => f.severity === "error")) return;
+    // Patch templates report on their own files (tree.extraFiles): a failed patch means no output.
+    if (hasErrors(tree.extraFiles)) return;
     outcome.artifacts = [...result.artifacts].sort((a, b) => byCodePoint(a.path, b.path));
   };
 }

@@ -3,6 +3,7 @@
 import type { Range } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
 import type { BuildConfig } from "./build-flags.js";
+import type { PatchTemplate } from "./patch-templates.js";
 
 /** One output file: a POSIX path relative to the output folder, and its exact content (LF, final newline; files a provisioner supplies are written verbatim). */
 export interface Artifact {
@@ -110,6 +111,8 @@ export interface TargetOptions {
   namespace?: string;
   /** helm: also write scorec's chart under `chart/` in the output folder (`--write-chart`). */
   writeChart?: boolean;
+  /** `--patch-templates`: applied in order to the output by targets that support them (compose). */
+  patchTemplates?: PatchTemplate[];
 }
 
 export interface PublishSpec {
@@ -159,6 +162,8 @@ export interface Target {
    * bind-mounts files as written; only compose.yaml is interpolated): such a placeholder is then an error.
    */
   fileEnvRefs?: boolean;
+  /** True when the target applies `--patch-templates` (others refuse the flag). */
+  patchTemplates?: boolean;
   /** Extra template functions the target's provisioner files may call (e.g. score-k8s `encodeSecretRef`). */
   templateFuncs?: Record<string, (...args: unknown[]) => unknown>;
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions): EmitResult;

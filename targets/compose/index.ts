@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { envRefNames, replaceEnvRefs } from "../../src/emit/env-refs.js";
 import type { Artifact, EmitFinding, ProvisionedResource, ResolvedWorkload, Target, TargetOptions } from "../../src/emit/target.js";
+import { runPatchTemplates } from "../../src/emit/patch-templates.js";
 import { toYaml } from "../../src/emit/yaml-writer.js";
 import { packageRoot } from "../../src/package-root.js";
 import { toPointer } from "../../src/parse/source-file.js";
@@ -40,6 +41,7 @@ export const composeTarget: Target = {
   description: "Docker Compose: compose.yaml, mounted files and an .env skeleton",
   fragmentFields: ["services", "volumes", "networks", "files", "directories", "models"],
   fileEnvRefs: false,
+  patchTemplates: true,
   get defaultProvisionersDir() {
     return join(packageRoot(), "targets", "compose", "provisioners");
   },
@@ -92,7 +94,13 @@ export const composeTarget: Target = {
     if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
     if (Object.keys(merged.networks).length) compose.networks = merged.networks;
     if (Object.keys(merged.models).length) compose.models = merged.models;
-    artifacts.push({ path: "compose.yaml", content: toYaml(compose, { keyOrder: composeKeyOrder }) });
+    // Patch templates see the project and the workloads' Score specs, as in score-compose; a failure is
+    // reported on the patch file, and the emit stage then writes nothing.
+    const patched = options.patchTemplates?.length
+      ? runPatchTemplates(compose, options.patchTemplates, (current) => ({ Compose: current, Workloads: Object.fromEntries(workloads.map((w) => [w.name, structuredClone(w.spec)])) }))
+      : compose;
+    if (!patched) return { artifacts: [], findings };
+    artifacts.push({ path: "compose.yaml", content: toYaml(patched, { keyOrder: composeKeyOrder }) });
 
     // .env skeleton: the variables `environment` resources were asked for, plus any other env refs.
     const envNames = new Set<string>();

@@ -24,6 +24,4 @@ export const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
 
   // Open gaps (issue 11).
   "rd-05-tmpfs-bind-provisioners": gap("scorec writes `create_host_path: false` on the bind mount, as score-compose's real output does (gt-volume-types-new-spec); this case's expected file was written by hand from a README and leaves it out"),
-  "ex-16-patching-templates": gap("--patch-templates is not implemented"),
-  "gt-patching": gap("--patch-templates is not implemented"),
 };
