@@ -49,7 +49,7 @@ export interface GenerateFlags extends CommonOptions {
  * The seed of generated names and passwords: --seed, else --seed-file (its content without the final line
  * break), else SCOREC_SEED, else the config's `seed`, else scorec's public default (dev use only).
  */
-function chooseSeed(flags: GenerateFlags, configSeed: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+export function chooseSeed(flags: Pick<GenerateFlags, "seed" | "seedFile">, configSeed: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   if (flags.seed !== undefined && flags.seedFile !== undefined) throw new CliError("--seed and --seed-file exclude each other");
   if (flags.seed !== undefined) return flags.seed;
   if (flags.seedFile !== undefined) {

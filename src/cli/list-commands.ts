@@ -1,14 +1,14 @@
-// `scorec provisioners list` and `scorec resources list`: what would provide what, as a table or JSON.
+// `scorec provisioners list`, `scorec resources list` and `scorec resources get-outputs`: what would provide
+// what, as a table or JSON (the resources commands live in resources-action.ts).
 // The compiler is imported when a command runs, not when the CLI starts.
 import type { Command } from "commander";
 import { loadTarget, TARGET_NAMES } from "../emit/targets.js";
-import { CliError, EXIT_OK, exitCodeFor } from "./exit-codes.js";
+import { CliError, EXIT_OK } from "./exit-codes.js";
 import { configPaths, loadConfigOrFail } from "./config.js";
 import { collectList } from "./common-options.js";
 import type { CliIO } from "./main.js";
-import { readInputs } from "./read-inputs.js";
 import { table } from "./table.js";
-import { formatResult } from "./output.js";
+import type { ResourcesFlags } from "./resources-action.js";
 
 interface ListFlags {
   target?: string;
@@ -61,49 +61,30 @@ export function registerListCommands(program: Command, io: CliIO): void {
       io.setExit(EXIT_OK);
     });
 
-  program
-    .command("resources")
-    .description("resource commands")
-    .command("list")
-    .description("list the resources of Score files, their provisioner and outputs")
-    .argument("[paths...]", "Score files or directories")
-    .option("-t, --target <name>", `target: ${TARGET_NAMES.join(", ")}`)
-    .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
-    .option("--env <name>", "environment")
+  const resources = program.command("resources").description("resource commands (provisioned as generate would, nothing written)");
+  const provisioningOptions = (c: Command): Command =>
+    c
+      .argument("[paths...]", "Score files or directories (default: .)")
+      .option("-t, --target <name>", `target: ${TARGET_NAMES.join(", ")}`)
+      .option("--provisioners <path>", "provisioner file or folder (repeatable)", collectList, [])
+      .option("--env <name>", "environment")
+      .option("--seed <seed>", "seed of generated names and passwords, as for generate")
+      .option("--seed-file <file>", "read the seed from a file, as for generate")
+      .option("--allow-cmd-provisioners", "allow cmd:// provisioners to run programs")
+      .option("--cmd-timeout <ms>", "timeout of one cmd:// provisioner run", "30000")
+      .option("--project-name <name>", "Compose project / release name, as for generate")
+      .option("--max-file-size <bytes>", "largest Score file accepted")
+      .option("--config <file>", "config file (default: .scorec/config.yaml found from the inputs upwards)");
+  provisioningOptions(resources.command("list").description("list the resources of Score files, their provisioner and outputs"))
     .option("--format <format>", "table or json", "table")
-    .option("--config <file>", "config file (default: .scorec/config.yaml found from the inputs upwards)")
-    .action(async (paths: string[], flags: ListFlags) => {
-      checkFormat(flags.format);
-      const root = process.cwd();
-      const inputs = readInputs(paths);
-      const loaded = loadConfigOrFail(inputs, flags.config);
-      const config = loaded.config;
-      const { generate } = await import("../api/generate.js");
-      const result = await generate(inputs, {
-        target: flags.target ?? config.target ?? "compose",
-        outputDir: ".",
-        environment: flags.env ?? config.environment,
-        seed: config.seed,
-        provisioners: [...flags.provisioners, ...configPaths(loaded, "provisioners")],
-        root,
-        emit: false, // listing needs provisioning only
-      });
-      const code = exitCodeFor(result.diagnostics);
-      if (code !== EXIT_OK) {
-        io.err(formatResult(result, result.diagnostics.filter((d) => d.severity === "error"), { format: "pretty", color: false, quiet: true }));
-        return io.setExit(code);
-      }
-      const resources = [...(result.provision?.resources.values() ?? [])].map((r) => ({
-        uid: r.uid,
-        type: r.type,
-        class: r.class,
-        id: r.id,
-        workloads: r.workloads,
-        provisioner: r.provisioner.uri,
-        outputs: Object.keys(r.outputs).sort(),
-      }));
-      if (flags.format === "json") io.out(JSON.stringify({ version: 1, resources }, null, 2) + "\n");
-      else io.out(table(["UID", "WORKLOADS", "PROVISIONER", "OUTPUTS"], resources.map((r) => [r.uid, r.workloads.join(","), r.provisioner, r.outputs.join(",")])));
-      io.setExit(EXIT_OK);
-    });
+    .action(async (paths: string[], flags: ResourcesFlags) => (await import("./resources-action.js")).resourcesListAction(paths, flags, io));
+  provisioningOptions(
+    resources
+      .command("get-outputs")
+      .description("print the outputs of one provisioned resource (secrets masked unless --show-secrets)")
+      .argument("<uid>", "resource uid, TYPE.CLASS#ID (see resources list)"),
+  )
+    .option("-f, --format <format>", "json, yaml, or a Go template over the outputs (sprig functions)", "json")
+    .option("--show-secrets", "print secret outputs (passwords, tokens…) instead of masking them")
+    .action(async (uid: string, paths: string[], flags: ResourcesFlags) => (await import("./resources-action.js")).resourcesGetOutputsAction(uid, paths, flags, io));
 }
