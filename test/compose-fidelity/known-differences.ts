@@ -13,8 +13,6 @@ const BUILD_REBASED: KnownDifference = {
     "a relative --build context is relative to the current folder and rebased onto the output folder: scorec writes out/compose.yaml with `context: ../dir`, the folder score-compose means by `./dir` beside a compose.yaml in the current folder (Compose resolves contexts against the compose file's folder)",
 };
 
-const gap = (reason: string): KnownDifference => ({ deliberate: false, reason });
-
 export const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
   // Deliberate.
   "gt-build-json": BUILD_REBASED,
@@ -22,6 +20,5 @@ export const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
   "gt-build-raw": BUILD_REBASED,
   "gt-build-yaml": BUILD_REBASED,
 
-  // Open gaps (issue 11).
-  "rd-05-tmpfs-bind-provisioners": gap("scorec writes `create_host_path: false` on the bind mount, as score-compose's real output does (gt-volume-types-new-spec); this case's expected file was written by hand from a README and leaves it out"),
+  // Open gaps (`{ deliberate: false, reason }`): none left.
 };
