@@ -48,6 +48,8 @@ export interface GenerateOptions {
   /** Policies to lint with before provisioning. */
   policy?: PolicyStageOptions;
   rules?: RuleSettings;
+  /** Warn about unknown rule ids in disable comments (default true). */
+  checkSuppressionIds?: boolean;
 }
 
 export interface GenerateResult extends PipelineResult {

@@ -49,6 +49,8 @@ export async function lint(sources: readonly SourceInput[], options: LintOptions
         root: options.root,
         limits: options.limits,
         rules: options.rules,
+        // The disable comments are the same for every target: checked once, with the policies known.
+        checkSuppressionIds: i === 0 && options.checkSuppressionIds !== false,
         // Policies see the same workloads whatever the target: evaluate them once.
         ...(i === 0 && options.policy ? { policy: options.policy } : {}),
         environment: p.environment,

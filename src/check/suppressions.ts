@@ -8,15 +8,34 @@ const DIRECTIVE = /#\s*scorec-disable-next-line\b([^\n]*)/;
 
 export type RuleSettings = Record<string, "off" | "error" | "warning" | "info">;
 
+export interface Directive {
+  /** Line (1-based) of the comment; it disables rules on the next line. */
+  line: number;
+  /** Rule ids named, with their offset in the text (empty: every rule). */
+  ids: { id: string; offset: number }[];
+}
+
+/** The disable comments of a file. From a word starting with `--` on, the text is the reason, not ids. */
+export function directives(text: string): Directive[] {
+  const out: Directive[] = [];
+  let start = 0;
+  text.split("\n").forEach((line, i) => {
+    const m = DIRECTIVE.exec(line);
+    if (m) {
+      const listAt = start + m.index + m[0].length - m[1]!.length;
+      const list = m[1]!.replace(/(^|\s)--.*$/, "");
+      const ids = [...list.matchAll(/[^\s,]+/g)].map((t) => ({ id: t[0], offset: listAt + t.index! }));
+      out.push({ line: i + 1, ids });
+    }
+    start += line.length + 1;
+  });
+  return out;
+}
+
 /** line (1-based) → rule ids disabled on it ("*" for all). */
 export function disabledLines(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  text.split("\n").forEach((line, i) => {
-    const m = DIRECTIVE.exec(line);
-    if (!m) return;
-    const ids = m[1]!.split(/[\s,]+/).filter((s) => s && !s.startsWith("--"));
-    out.set(i + 2, new Set(ids.length ? ids : ["*"]));
-  });
+  for (const d of directives(text)) out.set(d.line + 1, new Set(d.ids.length ? d.ids.map((x) => x.id) : ["*"]));
   return out;
 }
 

@@ -1,10 +1,11 @@
-// One analysis of one editor buffer through the shared pipeline: `generate` (for provisioning findings)
-// when it is available and enabled, else `check`. Nothing is written: generate returns artifacts, which
-// are dropped. The result keeps the tree so hover/completion/definition can use the last provisioning.
+// One analysis of one editor buffer: the `lint` function `scorec check` calls (src/api/lint.ts), with the
+// options built from the same config and settings, so the editor and the lint gate cannot disagree.
+// Nothing is written (provisioning runs without emitting). The result keeps the tree so hover, completion
+// and definition can use the last provisioning.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineResult } from "../pipeline/processor.js";
 import type { ProvisionResult } from "../provision/provision-stage.js";
-import { check } from "../api/check.js";
+import { lint } from "../api/lint.js";
 import { buildPipelineOptions, type LspSettings } from "./settings.js";
 import type { WorkspaceAssets } from "./workspace-assets.js";
 
@@ -16,13 +17,13 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   result: PipelineResult;
   provision?: ProvisionResult;
-  /** Which path ran: "generate" or "check" (generate unavailable, disabled or failed). */
+  /** Which path ran: "generate" (lint with provisioning) or "check" (provisioning unavailable, disabled or failed). */
   mode: "generate" | "check";
 }
 
 let generateModule: Promise<GenerateModule | undefined> | undefined;
 
-/** `generate` pulls in targets and template engines; import it once, lazily, and survive its absence. */
+/** Provisioning pulls in targets and template engines; import it once, lazily, and survive its absence. */
 function loadGenerate(log: (m: string) => void): Promise<GenerateModule | undefined> {
   generateModule ??= import("../api/generate.js").catch((e: unknown) => {
     log(`scorec: generate is unavailable, checking only: ${(e as Error).message}`);
@@ -44,7 +45,7 @@ export async function analyze(
   assets: WorkspaceAssets | undefined,
   log: (m: string) => void = () => {},
 ): Promise<Analysis> {
-  const options = buildPipelineOptions(settings, root, assets?.policy, assets?.provisioners);
+  const { lint: options } = buildPipelineOptions(settings, root, assets?.policy, assets?.provisioners);
   const sources = [{ path, contents }];
   const extra: Diagnostic[] = [];
   let result: PipelineResult | undefined;
@@ -54,17 +55,17 @@ export async function analyze(
     const g = await loadGenerate(log);
     if (g) {
       try {
-        const r = await g.generate(sources, options.generate);
+        const r = await lint(sources, options);
         result = r;
         provision = r.provision;
         mode = "generate";
       } catch (e) {
         if (e instanceof g.UnknownTargetError) extra.push(configFinding(path, `scorec language server: ${e.message}; checking without provisioning`));
-        else log(`scorec: generate failed, checking only: ${(e as Error).stack ?? e}`);
+        else log(`scorec: provisioning failed, checking only: ${(e as Error).stack ?? e}`);
       }
     }
   }
-  result ??= check(sources, options.check);
+  result ??= await lint(sources, { ...options, provision: undefined });
   const diagnostics = [...result.diagnostics.filter((d) => d.file === path && !d.suppressed), ...extra];
   return { path, diagnostics, result, provision, mode };
 }

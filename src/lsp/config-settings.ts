@@ -2,9 +2,11 @@
 // upwards from its folder, src/load/config-file.ts). The config is the base; what the client sets
 // explicitly wins, as flags win over the config on the command line. Config problems are shown on the
 // open file, where the user looks.
+import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { configRelative, findConfig } from "../load/config-file.js";
+import { configRelative, findConfig, findConfigPath, readConfig, type LoadedConfig } from "../load/config-file.js";
+import { isBuiltinRef } from "../policy/builtin-pack.js";
 import { DEFAULT_SETTINGS, type LspSettings } from "./settings.js";
 
 export interface EffectiveSettings {
@@ -13,8 +15,39 @@ export interface EffectiveSettings {
   diagnostics: Diagnostic[];
 }
 
-export function settingsFor(path: string, client: LspSettings): EffectiveSettings {
-  const loaded = findConfig(dirname(path));
+/**
+ * The config of each folder, read once and kept while the file is unchanged: an edit costs the upward
+ * search (a few `stat`s) and one `stat` of the config, not a read, parse and schema check per keystroke.
+ */
+export class ConfigCache {
+  private readonly byDir = new Map<string, { path?: string; stamp: string; loaded: LoadedConfig }>();
+
+  invalidate(): void {
+    this.byDir.clear();
+  }
+
+  get(dir: string): LoadedConfig {
+    const path = findConfigPath(dir);
+    let stamp = "";
+    if (path) {
+      try {
+        const st = statSync(path);
+        stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+      } catch {
+        stamp = "gone";
+      }
+    }
+    const hit = this.byDir.get(dir);
+    if (hit && hit.path === path && hit.stamp === stamp) return hit.loaded;
+    const loaded: LoadedConfig = path ? readConfig(path) : { config: {}, diagnostics: [] };
+    this.byDir.set(dir, { path, stamp, loaded });
+    return loaded;
+  }
+}
+
+/** Settings for one open file: its config (through `cache` when given) under the client's settings. */
+export function settingsFor(path: string, client: LspSettings, cache?: ConfigCache): EffectiveSettings {
+  const loaded = cache ? cache.get(dirname(path)) : findConfig(dirname(path));
   const c = loaded.config;
   const rel = (ps: readonly string[] | undefined): string[] => (ps ?? []).map((p) => configRelative(loaded, p));
   const scorecDir = loaded.path && /[\\/]\.scorec[\\/][^\\/]+$/.test(loaded.path) ? [dirname(loaded.path)] : [];
@@ -23,8 +56,14 @@ export function settingsFor(path: string, client: LspSettings): EffectiveSetting
     target: client.target !== DEFAULT_SETTINGS.target ? client.target : (c.target ?? client.target),
     ...(client.environment ?? c.environment ? { environment: client.environment ?? c.environment } : {}),
     provisioners: [...client.provisioners, ...rel(c.provisioners), ...scorecDir],
-    policies: [...client.policies, ...rel(c.policies)],
+    // `builtin:` names the built-in pack, not a path (as `scorec check` reads the config).
+    policies: [...client.policies, ...(c.policies ?? []).map((p) => (isBuiltinRef(p) ? p : configRelative(loaded, p)))],
     rules: { ...(c.rules ?? {}), ...client.rules },
+    ...(c.data?.length ? { data: rel(c.data) } : {}),
+    ...(c.namespaces?.length ? { namespaces: c.namespaces } : {}),
+    ...(c.regoVersion ? { regoVersion: c.regoVersion === "v0" ? 0 : 1 } : {}),
+    ...(c.seed ? { seed: c.seed } : {}),
+    ...(c.maxFileSize ? { maxFileSize: c.maxFileSize } : {}),
   };
   const at = { line: 1, column: 1, offset: 0 };
   const diagnostics = loaded.diagnostics.map((d): Diagnostic => ({

@@ -27,7 +27,7 @@ import { definition } from "./definition.js";
 import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
-import { settingsFor } from "./config-settings.js";
+import { ConfigCache, settingsFor } from "./config-settings.js";
 import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
 import { AssetCache, type WorkspaceAssets } from "./workspace-assets.js";
@@ -78,6 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   };
   const cache = new AssetCache(log);
+  const configs = new ConfigCache();
   let initSettings: LspSettings = DEFAULT_SETTINGS;
   let settings: LspSettings = DEFAULT_SETTINGS;
   let workspaceRoot: string | undefined;
@@ -144,7 +145,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       let analysis: Analysis | undefined;
       let diagnostics: LspDiagnostic[];
       try {
-        const effective = settingsFor(path, settings);
+        const effective = settingsFor(path, settings, configs);
         const a = await cache.get(effective.settings, root);
         if (a !== assets) {
           assets = a;
@@ -238,6 +239,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (canPullConfiguration) await pullConfiguration();
       else settings = readSettings(params.settings, initSettings);
       cache.invalidate();
+      configs.invalidate();
       reanalyseAll();
     }),
   );
@@ -245,6 +247,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeWatchedFiles(
     guard("didChangeWatchedFiles", undefined, () => {
       cache.invalidate();
+      configs.invalidate();
       reanalyseAll();
     }),
   );

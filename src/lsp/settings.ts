@@ -6,6 +6,7 @@ import type { LoadedProvisionerSet } from "../provision/load-provisioners.js";
 import { isAbsolute, resolve } from "node:path";
 import type { CheckOptions } from "../api/check.js";
 import type { GenerateOptions } from "../api/generate.js";
+import type { LintOptions } from "../api/lint.js";
 import type { RuleSettings } from "../check/suppressions.js";
 import type { PolicyStageOptions } from "../policy/policy-stage.js";
 
@@ -26,6 +27,13 @@ export interface LspSettings {
   debounceMs: number;
   /** Run provisioning (generate) as well as checks; off → check only. */
   provision: boolean;
+  // From the project's `.scorec/config.yaml` only (src/lsp/config-settings.ts), as `scorec check` reads them:
+  /** Policy data files (absolute). */
+  data?: string[];
+  namespaces?: string[];
+  regoVersion?: 0 | 1;
+  seed?: string;
+  maxFileSize?: number;
 }
 
 export const DEFAULT_SETTINGS: LspSettings = { target: "compose", provisioners: [], policies: [], rules: {}, debounceMs: 75, provision: true };
@@ -70,6 +78,8 @@ export interface PipelineOptionsFor {
   check: CheckOptions;
   /** `outputDir` is only used for relative paths inside artifacts: nothing is ever written. */
   generate: GenerateOptions;
+  /** What `scorec check` runs (src/api/lint.ts), built from the same config and settings. */
+  lint: LintOptions;
 }
 
 /**
@@ -78,7 +88,9 @@ export interface PipelineOptionsFor {
  * `generate` takes today.
  */
 export function buildPipelineOptions(settings: LspSettings, root: string, policy?: PolicyStageOptions, provisioners?: LoadedProvisionerSet): PipelineOptionsFor {
-  const common = { root, rules: settings.rules, ...(policy ? { policy } : {}) };
+  const limits = settings.maxFileSize ? { limits: { maxFileSize: settings.maxFileSize } } : {};
+  const common = { root, rules: settings.rules, ...limits, ...(policy ? { policy } : {}) };
+  const provisionerPaths = absolutePaths(settings.provisioners, root);
   return {
     check: { ...common },
     generate: {
@@ -86,10 +98,23 @@ export function buildPipelineOptions(settings: LspSettings, root: string, policy
       target: settings.target,
       outputDir: resolve(root, ".scorec-lsp-out"),
       ...(settings.environment ? { environment: settings.environment } : {}),
-      provisioners: absolutePaths(settings.provisioners, root),
+      provisioners: provisionerPaths,
       // Loaded once per workspace (reloaded when the files change), and nothing to emit: diagnostics only.
       ...(provisioners ? { loadedProvisioners: provisioners } : {}),
+      ...(settings.seed ? { seed: settings.seed } : {}),
       emit: false,
+    },
+    // As `scorec check` without flags: cmd:// provisioners are not run (their outputs are unknown, not missing).
+    lint: {
+      ...common,
+      provision: {
+        targets: [settings.target],
+        environment: settings.environment ?? "dev",
+        provisioners: provisionerPaths,
+        allowCmdProvisioners: false,
+        ...(settings.seed ? { seed: settings.seed } : {}),
+        ...(provisioners ? { loadedProvisioners: provisioners } : {}),
+      },
     },
   };
 }

@@ -83,11 +83,11 @@ export class AssetCache {
   /** What a settings change or a file edit must re-read: the project's .scorec/ and all configured paths. */
   private watchedPaths(settings: LspSettings, root: string): string[] {
     const scorecDir = join(root, ".scorec");
-    return [...absolutePaths(settings.provisioners, root), ...absolutePaths(settings.policies.filter((p) => !isBuiltinRef(p)), root), ...(existsSync(scorecDir) ? [scorecDir] : [])];
+    return [...absolutePaths(settings.provisioners, root), ...absolutePaths(settings.policies.filter((p) => !isBuiltinRef(p)), root), ...(settings.data ?? []), ...(existsSync(scorecDir) ? [scorecDir] : [])];
   }
 
   async get(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
-    const key = JSON.stringify([settings.target, settings.environment, settings.provisioners, settings.policies, root]);
+    const key = JSON.stringify([settings.target, settings.environment, settings.provisioners, settings.policies, settings.data, settings.namespaces, settings.regoVersion, settings.maxFileSize, root]);
     // Walking the folders on every keystroke is wasted work: skip it when the client watches the files,
     // and otherwise look at most every POLL_MS.
     if (this.current && key === this.key && (this.watching || this.now() - this.checkedAt < POLL_MS)) return this.current;
@@ -127,7 +127,16 @@ export class AssetCache {
       try {
         // Imported lazily: the policy engine is large, and a broken build of it must not stop the server.
         const { loadPolicyOptions } = await import("../policy/load-policies.js");
-        const loaded = await loadPolicyOptions({ paths: settings.policies, environment: settings.environment, root });
+        // The same options `scorec check` loads policies with, from the same config.
+        const loaded = await loadPolicyOptions({
+          paths: settings.policies,
+          dataPaths: settings.data,
+          namespaces: settings.namespaces,
+          environment: settings.environment ?? "dev",
+          regoVersion: settings.regoVersion,
+          maxFileSize: settings.maxFileSize,
+          root,
+        });
         policy = loaded;
         registry = loaded.registry;
         add(collect(loaded.files), (f) => resolve(root, f));

@@ -68,13 +68,17 @@ export class SourceFile {
    * Range of the node a JSON pointer designates in document `doc`. With `key: true`, the range of the
    * mapping key instead (what an "unknown property" finding should underline). Walks as deep as the
    * pointer resolves and returns the deepest node found, so a pointer into missing data still lands near.
+   * With `keyOfBlock: true`, a mapping or sequence value is designated by its key (`main:`), not by its
+   * first entry: a finding about a whole container sits on the line that names it, where a disable
+   * comment above it is written.
    */
-  rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean } = {}): Range {
+  rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean } = {}): Range {
     const d = this.documents[doc];
     // A finding about the whole document (e.g. a missing top-level key) points at its first line.
     if (!d || pointer === "") return pointer === "" && d?.contents?.range ? this.lineAt(d.contents.range[0]) : this.firstLine();
     const found = locate(d, pointer);
-    const node = opts.key && found.pair?.key ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
+    const wholeBlock = opts.keyOfBlock && found.pair?.key && (isMap(found.node) || isSeq(found.node)) && found.pair.value === found.node;
+    const node = (opts.key || wholeBlock) && found.pair?.key ? (found.pair.key as Node) : (found.node ?? (found.pair?.key as Node | undefined));
     if (node?.range) return this.nodeRange(node);
     const r = d.contents?.range ?? d.range;
     return this.rangeOf(r[0], r[0]);

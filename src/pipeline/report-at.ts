@@ -8,6 +8,8 @@ export interface At {
   source?: DiagnosticSource;
   /** Underline the key of the pointed node rather than its value. */
   key?: boolean;
+  /** Underline the key when the pointed node is a mapping or a sequence (a finding about a whole block). */
+  keyOfBlock?: boolean;
   /** Underline this text inside the pointed scalar (its n-th occurrence), e.g. a placeholder. */
   text?: string;
   occurrence?: number;
@@ -26,7 +28,7 @@ export function reportAt(w: Workload, normalisedPointer: string, message: string
     ? undefined
     : at.text !== undefined
       ? src.rangeOfText(w.doc, pointer, at.text, at.occurrence ?? 0)
-      : src.rangeOfPointer(w.doc, pointer, { key: at.key });
+      : src.rangeOfPointer(w.doc, pointer, { key: at.key, keyOfBlock: at.keyOfBlock });
   const m = report(w.input.vfile, message, {
     ruleId: at.ruleId,
     source: at.source ?? "score",

@@ -2,6 +2,7 @@
 // node (or key) they are about.
 import { report } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
+import { foldMisplacedKeys } from "../validate/misplaced-keys.js";
 import { scoreValidator } from "../validate/score-schema.js";
 import type { ProjectTree } from "./tree.js";
 
@@ -9,7 +10,8 @@ export function validateStage() {
   return (tree: ProjectTree): void => {
     const validator = scoreValidator();
     for (const w of tree.workloads) {
-      const findings = validator.check(w.raw);
+      // A mis-indented block is one finding that says so, not the several it causes.
+      const findings = foldMisplacedKeys(w.raw, validator.check(w.raw));
       for (const f of findings) {
         report(w.input.vfile, f.message, {
           ruleId: f.ruleId,

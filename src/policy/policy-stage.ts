@@ -126,6 +126,8 @@ export function policyStage(opts: PolicyStageOptions): Stage {
                 ruleId,
                 source: "policy",
                 severity: severityFor(rule, kind, result),
+                // `path: /containers/main` is about the container: anchor it on `main:`, not on its first key.
+                keyOfBlock: true,
                 url: rule.annotations?.relatedResources?.[0],
                 suppressedBy: isExcepted ? "exception" : undefined,
               });
