@@ -3,6 +3,7 @@
 // (`test_x[name] if …`, OPA ≥ 1.2) is one result per case. Each test has its own step budget, so a looping
 // test fails alone and the run still ends with its summary.
 import { byCodePoint } from "../diagnostics/diagnostic.js";
+import { registerConftestBuiltins } from "./conftest-builtins.js";
 import { compileModules, coverageReport, CoverageRecorder, RegoError, RObject, type CoverageReport, type Program, type Tracer, type Value } from "../rego/index.js";
 import { fanOut, TraceRecorder, type ExplainMode } from "./test-trace.js";
 
@@ -36,11 +37,14 @@ export interface PolicyTestOptions {
   regoVersion?: 0 | 1;
   /** Record which policy lines the tests evaluate. */
   coverage?: boolean;
+  /** Folder conftest's file builtins may read under (default: the working directory). */
+  root?: string;
   /** Keep an evaluation trace of failing tests. */
   explain?: ExplainMode;
 }
 
 export function runPolicyTests(modules: { path: string; source: string }[], opts: PolicyTestOptions = {}): PolicyTestRun {
+  registerConftestBuiltins(opts.root ?? process.cwd());
   const r = compileModules(modules, { regoVersion: opts.regoVersion ?? 1 });
   if (!r.ok) return { results: [], compileErrors: r.errors };
   const cover = opts.coverage ? new CoverageRecorder() : undefined;

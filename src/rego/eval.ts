@@ -817,6 +817,7 @@ export class Evaluator {
     if (this.built + operands > this.maxBuilt)
       throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements (${name})`, loc);
     let r: Value | undefined;
+    this.bctx.location = loc;
     try {
       r = def.fn(args, this.bctx);
     } catch (e) {
