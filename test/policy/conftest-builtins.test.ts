@@ -109,4 +109,18 @@ describe("json.match_schema / json.verify_schema", () => {
     expect(check(`json.verify_schema(1) == [false, "jsonschema: wrong type, expected string or object"]`)).toMatchObject({ passed: true });
     expect(check(`json.match_schema({}, {"type": "nope"})`)).toMatchObject({ passed: false, reason: "undefined" });
   });
+
+  it("patterns are Go regular expressions run in linear time (a catastrophic pattern on a long string returns)", () => {
+    const r = check(`
+	s := concat("", array.concat(["a" | some _ in numbers.range(1, 30000)], ["!"]))
+	[false, errs] := json.match_schema({"s": s}, {"properties": {"s": {"pattern": "^(a|a)*$"}}})
+	errs[0].type == "pattern"`);
+    expect(r.reason).toBeUndefined();
+    expect(check(`json.match_schema({"s": "x"}, {"properties": {"s": {"pattern": "\\\\p{Greek}"}}}) == [false, [{"desc": "Does not match pattern '\\\\p{Greek}'", "error": "s: Does not match pattern '\\\\p{Greek}'", "field": "s", "type": "pattern"}]]`)).toMatchObject({ passed: true });
+  });
+
+  it("the same $id used twice in a run is not a duplicate-schema error", () => {
+    const s = `{"$id": "https://example.com/s", "type": "object"}`;
+    expect(check(`json.match_schema({}, ${s}) == [true, []]\n\tjson.verify_schema(${s}) == [true, null]\n\tjson.match_schema({"a": 1}, ${s}) == [true, []]`)).toMatchObject({ passed: true });
+  });
 });

@@ -9,6 +9,7 @@ import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from "aj
 import Ajv04 from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
+import { compileRE2 } from "../../re2/re2.js";
 import { fromJSON, RObject, toJSON, type Value } from "../value.js";
 import { def, fail } from "./args.js";
 import { JSONSyntaxError, parseJSONValue } from "./jsontext.js";
@@ -16,7 +17,24 @@ import type { BuiltinContext, BuiltinDef } from "./types.js";
 
 const addFormats = addFormatsModule as unknown as (a: Ajv) => void;
 
-const options = { allErrors: true, strict: false, verbose: true, validateSchema: true, loadSchema: undefined } as const;
+/**
+ * `pattern` and `patternProperties` run on re2js with Go's syntax, as gojsonschema's Go regexps do: linear
+ * time, so a schema taken from input cannot hang the evaluation with a catastrophic pattern.
+ */
+const goRegExp = Object.assign(
+  (pattern: string) => {
+    const re = compileRE2(pattern);
+    return {
+      test(s: string) {
+        re.lastIndex = 0;
+        return re.test(s);
+      },
+    };
+  },
+  { code: "goRegExp" },
+);
+
+const options = { allErrors: true, strict: false, verbose: true, validateSchema: true, code: { regExp: goRegExp } } as const;
 let modern: Ajv | undefined;
 let legacy: Ajv | undefined;
 
@@ -62,11 +80,21 @@ function compile(name: string, schema: unknown, ctx: BuiltinContext): ValidateFu
   } catch (e) {
     throw fail(name, (e as Error).message);
   } finally {
-    // Compiled schemas stay cached per evaluation only; ajv's own registry must not grow across runs.
-    if (schema && typeof schema === "object" && typeof (schema as { $id?: unknown }).$id === "string") ajv.removeSchema((schema as { $id: string }).$id);
+    forget(ajv, schema);
   }
   ctx.cache.set(key, v);
   return v;
+}
+
+/**
+ * Compiled schemas are cached per evaluation only (BuiltinContext.cache): ajv's own registry, keyed by the
+ * schema object and its `$id`, must not grow with every call in a long-lived process (the language server).
+ */
+function forget(ajv: Ajv, schema: unknown): void {
+  if (!schema || typeof schema !== "object") return;
+  ajv.removeSchema(schema as AnySchema);
+  const id = (schema as { $id?: unknown; id?: unknown }).$id ?? (schema as { id?: unknown }).id;
+  if (typeof id === "string") ajv.removeSchema(id);
 }
 
 /** gojsonschema's JSON type of a value: whole numbers are "integer". */
@@ -163,9 +191,11 @@ export const jsonSchemaBuiltins: BuiltinDef[] = [
       schema = load("json.verify_schema", args[0]!);
       const ajv = ajvFor(schema);
       if (!ajv.validateSchema(schema as AnySchema)) throw new Error(ajv.errorsText(ajv.errors));
-      ajv.compile(schema as AnySchema);
-      const id = (schema as { $id?: unknown } | null)?.$id;
-      if (typeof id === "string") ajv.removeSchema(id);
+      try {
+        ajv.compile(schema as AnySchema);
+      } finally {
+        forget(ajv, schema);
+      }
     } catch (e) {
       const msg = (e as Error).message.replace(/^json\.verify_schema: /, "");
       return [false, `jsonschema: ${msg}`];
