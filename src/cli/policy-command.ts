@@ -11,6 +11,7 @@ import { loadConfigOrFail } from "./config.js";
 import { table } from "./table.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import type { CliIO } from "./main.js";
+import type { CoverageReport } from "../rego/index.js";
 
 function regoFiles(refs: string[]): string[] {
   const { paths, unknown } = resolvePolicyRefs(refs, process.cwd());
@@ -28,6 +29,20 @@ interface TestFlags {
   data: string[];
   regoVersion?: string;
   verbose?: boolean;
+  coverage?: boolean;
+  trace?: boolean;
+  explain?: string;
+}
+
+/** The coverage report in words: overall percentage, then each file's percentage and uncovered lines. */
+function coverageText(c: CoverageReport): string {
+  const pct = (n: number) => `${n.toFixed(2)}%`;
+  let out = `coverage ${pct(c.coverage)} (${c.covered_lines} of ${c.covered_lines + c.not_covered_lines} lines)\n`;
+  for (const [file, fc] of Object.entries(c.files)) {
+    const missing = (fc.not_covered ?? []).map((r) => (r.start.row === r.end.row ? `${r.start.row}` : `${r.start.row}-${r.end.row}`));
+    out += `  ${file}  ${pct(fc.coverage ?? 0)}${missing.length ? `  not covered: ${missing.join(", ")}` : ""}\n`;
+  }
+  return out;
 }
 
 function filterOf(run: string | undefined): RegExp | undefined {
@@ -58,6 +73,9 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
     .option("-d, --data <path>", "JSON/YAML data file or folder merged into data (repeatable)", collectList, [])
     .option("--rego-version <v0|v1>", "Rego syntax (default v1; v0 adds the deprecated builtins)")
     .option("-v, --verbose", "list every test, passed ones too, with print() output")
+    .option("-c, --coverage", "report the policy lines the tests cover (opa test --coverage's JSON under --format json)")
+    .option("--explain <mode>", "evaluation trace under failing tests: fails, full or notes (like opa test -v --explain)")
+    .option("--trace", "same as --explain full")
     .option("--format <format>", "pretty or json", "pretty")
     .action(async (paths: string[], flags: TestFlags) => {
       const { runPolicyTests } = await import("../policy/policy-test.js");
@@ -81,7 +99,17 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
         }
       });
       const regoVersion = regoVersionOption(flags.regoVersion ?? config.regoVersion) ?? 1;
-      const run = runPolicyTests(modules, { filter: filterOf(flags.run), data, regoVersion });
+      const { EXPLAIN_MODES } = await import("../policy/test-trace.js");
+      const explain = flags.explain ?? (flags.trace ? "full" : undefined);
+      if (explain !== undefined && !(EXPLAIN_MODES as readonly string[]).includes(explain))
+        throw new CliError(`--explain: expected ${EXPLAIN_MODES.join(", ")}, got "${explain}"`);
+      const run = runPolicyTests(modules, {
+        filter: filterOf(flags.run),
+        data,
+        regoVersion,
+        ...(flags.coverage ? { coverage: true } : {}),
+        ...(explain ? { explain: explain as "full" | "fails" | "notes" } : {}),
+      });
       if (run.compileErrors.length) {
         for (const e of run.compileErrors)
           io.err(`${e.location ? `${e.location.file}:${e.location.row}:${e.location.col}: ` : ""}${e.code}: ${e.message}${v0Hint(e, regoVersion)}\n`);
@@ -90,13 +118,16 @@ export function registerPolicyCommand(program: Command, io: CliIO): void {
       const passed = run.results.filter((r) => r.passed).length;
       const failed = run.results.length - passed;
       if (flags.format === "json") {
-        io.out(JSON.stringify({ version: 1, results: run.results, summary: { passed, failed } }, null, 2) + "\n");
+        const coverage = run.coverage ? { coverage: run.coverage } : {};
+        io.out(JSON.stringify({ version: 1, results: run.results, summary: { passed, failed }, ...coverage }, null, 2) + "\n");
       } else {
         for (const r of run.results) {
           if (r.passed && !flags.verbose) continue;
           io.out(`${r.passed ? "PASS" : "FAIL"}  ${r.file}:${r.line}  ${r.namespace}.${r.name}${r.reason ? `  (${r.reason})` : ""}\n`);
           if (!r.passed || flags.verbose) for (const l of r.output ?? []) io.out(`    ${l}\n`);
+          if (r.trace) for (const l of r.trace) io.out(`    ${l}\n`);
         }
+        if (run.coverage) io.out(coverageText(run.coverage));
         io.out(`${passed} passed, ${failed} failed\n`);
       }
       io.setExit(failed ? EXIT_FINDINGS : EXIT_OK);

@@ -2,6 +2,7 @@
 // questions ("which rules are there", "what is data.<ns>.<rule>") answered from it.
 import { VFile } from "vfile";
 import { report, byCodePoint } from "../diagnostics/diagnostic.js";
+import { registerConftestBuiltins } from "./conftest-builtins.js";
 import { compileModules, fromJSON, RegoError, toJSON, type Annotations, type Program, type Value } from "../rego/index.js";
 import { v0Hint } from "./v0-hint.js";
 import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotations } from "./backend.js";
@@ -104,6 +105,7 @@ export class RegoPolicies implements LoadedPolicies {
 }
 
 export function loadRegoPolicies(modules: { path: string; source: string }[], regoVersion: 0 | 1 = 1): RegoLoadResult {
+  registerConftestBuiltins(process.cwd());
   const r = compileModules(modules, { regoVersion });
   if (!r.ok) return { files: regoErrorFiles(r.errors, modules[0]?.path ?? "policy.rego", regoVersion) };
   return { policies: new RegoPolicies(r.program), files: [] };

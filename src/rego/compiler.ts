@@ -232,7 +232,7 @@ function compileRule(r0: RuleAst, m: ModuleAst, ctx: Ctx): CRule {
     if (e.value) surfaceVars(e.value, ev);
     const o = reorderBody(e.body, new Set(argVars), ev, ctx, e.loc);
     if (e.value) checkHeadSafe([e.value], o.bound, e.loc, ctx);
-    return { value: e.value ? reorderTerm(e.value, o.bound, ctx) : undefined, body: o.body };
+    return { value: e.value ? reorderTerm(e.value, o.bound, ctx) : undefined, body: o.body, loc: e.loc };
   });
   return {
     id: ruleIds++,

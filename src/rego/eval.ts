@@ -28,6 +28,18 @@ export interface EvalOptions {
   strictBuiltinErrors?: boolean;
   budget?: Budget;
   print?: (line: string) => void;
+  /** Evaluation events (coverage, `policy test --trace`); absent, the evaluator pays one field test per step. */
+  tracer?: Tracer;
+}
+
+/**
+ * OPA's trace operations: `enter` a rule clause, `eval` an expression, `fail` when an expression produced no
+ * solution, `exit` a rule clause whose body held (its head location), `note` for `trace(msg)`.
+ */
+export type TraceOp = "enter" | "eval" | "fail" | "exit" | "note";
+
+export interface Tracer {
+  event(op: TraceOp, loc: Location, depth: number, note?: string): void;
 }
 
 type K = () => boolean;
@@ -77,6 +89,8 @@ export class Evaluator {
   private readonly inProgress = new Set<number>();
   private readonly root: RuleNode;
   private readonly baseData: Value;
+  private readonly tracer?: Tracer;
+  private depth = 0;
   readonly top: Frame;
 
   constructor(
@@ -93,6 +107,7 @@ export class Evaluator {
     const nowNs = opts.nowNs ?? BigInt(Date.now()) * 1_000_000n;
     this.bctx = { nowNs, print, strictBuiltinErrors: this.strict, cache: new Map() };
     this.top = new Frame(opts.input, null, null);
+    this.tracer = opts.tracer;
   }
 
   private tick(): void {
@@ -141,6 +156,23 @@ export class Evaluator {
 
   private evalExpr(e: Expr, env: Env, fr: Frame, k: K): boolean {
     this.tick();
+    if (this.tracer !== undefined) return this.evalExprTraced(e, env, fr, k, this.tracer);
+    return this.evalExprPlain(e, env, fr, k);
+  }
+
+  private evalExprTraced(e: Expr, env: Env, fr: Frame, k: K, tr: Tracer): boolean {
+    const depth = this.depth;
+    tr.event("eval", e.loc, depth);
+    let held = false;
+    const r = this.evalExprPlain(e, env, fr, () => {
+      held = true;
+      return k();
+    });
+    if (!held) tr.event("fail", e.loc, depth);
+    return r;
+  }
+
+  private evalExprPlain(e: Expr, env: Env, fr: Frame, k: K): boolean {
     let f = fr;
     if (e.with.length) {
       const nf = this.withFrame(e, env, fr);
@@ -622,7 +654,17 @@ export class Evaluator {
       const s = new RSet();
       for (const r of node.rules) {
         const constant = isGround(r.key);
-        this.solutions(r.body, fr, (env) => this.evalTerm(r.key!, env, fr, (v) => (s.add(v), constant)));
+        const tr = this.tracer;
+        if (tr === undefined) {
+          this.solutions(r.body, fr, (env) => this.evalTerm(r.key!, env, fr, (v) => (s.add(v), constant)));
+          continue;
+        }
+        tr.event("enter", r.loc, this.depth++);
+        try {
+          this.solutions(r.body, fr, (env) => this.evalTerm(r.key!, env, fr, (v) => (tr.event("exit", r.loc, this.depth - 1), s.add(v), constant)));
+        } finally {
+          this.depth--;
+        }
       }
       return s;
     }
@@ -634,7 +676,7 @@ export class Evaluator {
           this.evalList(r.suffix, 0, new Array(r.suffix.length), env, fr, (keys) => (insertAt(obj, keys, leaf, r.kind === "set", r.loc), false));
         this.clauses(r, fr, emit, leafT);
       }
-      if (obj.size === 0 && node.defaults.length) return this.first(node.defaults[0]!.value!, new Env(), fr);
+      if (obj.size === 0 && node.defaults.length) return this.defaultValue(node.defaults[0]!, fr);
       return obj;
     }
     let result: Value | undefined;
@@ -648,7 +690,7 @@ export class Evaluator {
         return constant;
       });
     }
-    if (result === undefined && node.defaults.length) result = this.first(node.defaults[0]!.value!, new Env(), fr);
+    if (result === undefined && node.defaults.length) result = this.defaultValue(node.defaults[0]!, fr);
     return result;
   }
 
@@ -657,7 +699,8 @@ export class Evaluator {
    * holds but whose value is undefined falls through to the next clause.
    */
   private clauses(r: CRule, fr: Frame, emit: (env: Env, v: Value) => boolean, leaf?: Term, pre?: (env: Env, k: K) => boolean): void {
-    const all = [{ value: r.value, body: r.body }, ...r.elses];
+    const all = [{ value: r.value, body: r.body, loc: r.loc }, ...r.elses];
+    const tr = this.tracer;
     for (const c of all) {
       const value = leaf ?? c.value ?? { t: "scalar", v: true, loc: r.loc };
       let found = false;
@@ -666,13 +709,32 @@ export class Evaluator {
         this.evalBody(c.body, 0, env, fr, () =>
           this.evalTerm(value, env, fr, (v) => {
             found = true;
+            if (tr !== undefined) tr.event("exit", c.loc, this.depth - 1);
             return emit(env, v);
           }),
         );
-      if (pre) pre(env, run);
+      if (tr !== undefined) {
+        tr.event("enter", c.loc, this.depth++);
+        try {
+          if (pre) pre(env, run);
+          else run();
+        } finally {
+          this.depth--;
+        }
+      } else if (pre) pre(env, run);
       else run();
       if (found || r.elses.length === 0) return;
     }
+  }
+
+  /** A `default` rule's value, used when no other definition produced one (OPA traces it as a rule exit). */
+  private defaultValue(r: CRule, fr: Frame): Value | undefined {
+    const v = this.first(r.value!, new Env(), fr);
+    if (v !== undefined && this.tracer !== undefined) {
+      this.tracer.event("enter", r.loc, this.depth);
+      this.tracer.event("exit", r.loc, this.depth);
+    }
+    return v;
   }
 
   private solutions(body: Expr[], fr: Frame, emit: (env: Env) => boolean): void {
@@ -688,7 +750,10 @@ export class Evaluator {
       case "print":
         return this.evalPrint(t, env, fr, vk);
       case "trace":
-        return this.evalList(t.args, 0, [], env, fr, () => vk(true));
+        return this.evalList(t.args, 0, new Array(t.args.length), env, fr, (args) => {
+          if (this.tracer !== undefined) this.tracer.event("note", t.loc, this.depth, typeof args[0] === "string" ? args[0] : regoText(args[0]!));
+          return vk(true);
+        });
       case "internal.template_string":
         return this.evalList(t.args, 0, new Array(t.args.length), env, fr, (parts) => {
           let out = "";
@@ -752,6 +817,7 @@ export class Evaluator {
     if (this.built + operands > this.maxBuilt)
       throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements (${name})`, loc);
     let r: Value | undefined;
+    this.bctx.location = loc;
     try {
       r = def.fn(args, this.bctx);
     } catch (e) {
@@ -811,7 +877,7 @@ export class Evaluator {
         bindArgs,
       );
     }
-    if (result === undefined && node.funcDefaults.length) result = this.first(node.funcDefaults[0]!.value!, new Env(), fr);
+    if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
     fr.funcCache.set(ck, result === undefined ? UNDEF : result);
     return result;
   }

@@ -7,16 +7,16 @@
 //
 // Evaluation errors are thrown as RegoError (eval_conflict_error, eval_type_error, eval_builtin_error with
 // strictBuiltinErrors, eval_budget_exceeded). Nothing here uses Node APIs, so the engine also runs in a browser.
-import type { Annotations, Expr, Term } from "./ast.js";
+import type { Annotations, Expr, ModuleAst, Term } from "./ast.js";
 import { callArity, compileAsts, compileQueryBody, type CompiledModules } from "./compiler.js";
 import { RegoError, type Location } from "./errors.js";
-import { Evaluator, type Budget, type EvalOptions } from "./eval.js";
+import { Evaluator, type Budget, type EvalOptions, type TraceOp, type Tracer } from "./eval.js";
 import { parseModule, parseQuery } from "./parser.js";
 import { strictChecks } from "./strict.js";
 import { fromJSON, RObject, type Value } from "./value.js";
 import { surfaceExprVars, allVars } from "./vars.js";
 
-export { RegoError, type Location, type Budget, type EvalOptions, type Annotations };
+export { RegoError, type Location, type Budget, type EvalOptions, type Annotations, type TraceOp, type Tracer };
 export * from "./value.js";
 
 export interface ModuleSource {
@@ -95,6 +95,11 @@ export class Program {
       p.annotations.push(...m.annotations);
     }
     return [...seen.values()];
+  }
+
+  /** The compiled modules' syntax trees (coverage walks them for the lines that can be covered). */
+  get modules(): readonly ModuleAst[] {
+    return this.c.modules;
   }
 
   /** Every rule definition (one entry per definition, so a name can repeat). */
@@ -191,6 +196,7 @@ function guard<T>(f: () => T): T {
 }
 
 export { parseModule, parseQuery };
+export { coverageReport, CoverageRecorder, type CoverageReport, type FileCoverage } from "./coverage.js";
 export { registerBuiltin } from "./registry.js";
 export type { BuiltinDef, BuiltinContext } from "./builtins/types.js";
 export { BuiltinError } from "./builtins/types.js";

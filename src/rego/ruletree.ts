@@ -6,6 +6,7 @@ import { key, type Value } from "./value.js";
 export interface CElse {
   value?: Term;
   body: Expr[];
+  loc: Location;
 }
 
 /** A compiled rule. `path` is its ground document path (package + ground head prefix). */

@@ -1,4 +1,5 @@
 // The contract between the Rego evaluator and its builtin functions.
+import type { Location } from "../errors.js";
 import type { Value } from "../value.js";
 
 /** What a builtin may see of the evaluation. Everything non-deterministic is fixed per evaluation. */
@@ -11,6 +12,8 @@ export interface BuiltinContext {
   readonly strictBuiltinErrors: boolean;
   /** Per-evaluation cache (e.g. compiled regexes, parsed semvers). */
   readonly cache: Map<string, unknown>;
+  /** Where the current call is written (conftest's file builtins resolve paths from the policy's folder). */
+  location?: Location;
 }
 
 /**
