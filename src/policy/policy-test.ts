@@ -4,6 +4,8 @@
 // test fails alone and the run still ends with its summary.
 import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { compileModules, RegoError, RObject, type Program, type Value } from "../rego/index.js";
+// Node-only builtins (io.jwt public-key verification, crypto.x509.*) on Node's crypto.
+import "../rego/builtins/node-builtins.js";
 
 /** Steps per test (per evaluation): a looping test fails with eval_budget_exceeded instead of hanging. */
 export const TEST_BUDGET_STEPS = 5_000_000;

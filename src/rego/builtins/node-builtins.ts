@@ -1,0 +1,10 @@
+// Node-only builtins (Node's crypto): registered by scorec's Node entry points (policy back end, `policy
+// test`, the conformance runner) through this module's import side effect. The core engine (src/rego) never
+// imports it, so it still runs without Node; there these builtins stay undefined functions.
+import { registerBuiltin } from "../registry.js";
+import { jwtPublicKeyBuiltins } from "./jwt-pubkey.node.js";
+import type { BuiltinDef } from "./types.js";
+
+export const nodeBuiltins: readonly BuiltinDef[] = [...jwtPublicKeyBuiltins];
+
+for (const d of nodeBuiltins) registerBuiltin(d);
