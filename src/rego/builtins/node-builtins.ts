@@ -4,7 +4,8 @@
 import { registerBuiltin } from "../registry.js";
 import { jwtPublicKeyBuiltins } from "./jwt-pubkey.node.js";
 import type { BuiltinDef } from "./types.js";
+import { x509Builtins } from "./x509.node.js";
 
-export const nodeBuiltins: readonly BuiltinDef[] = [...jwtPublicKeyBuiltins];
+export const nodeBuiltins: readonly BuiltinDef[] = [...jwtPublicKeyBuiltins, ...x509Builtins];
 
 for (const d of nodeBuiltins) registerBuiltin(d);
