@@ -6,6 +6,8 @@ import { byCodePoint } from "../diagnostics/diagnostic.js";
 import { registerConftestBuiltins } from "./conftest-builtins.js";
 import { compileModules, coverageReport, CoverageRecorder, RegoError, RObject, type CoverageReport, type Program, type Tracer, type Value } from "../rego/index.js";
 import { fanOut, TraceRecorder, type ExplainMode } from "./test-trace.js";
+// Node-only builtins (io.jwt public-key verification, crypto.x509.*) on Node's crypto.
+import "../rego/builtins/node-builtins.js";
 
 /** Steps per test (per evaluation): a looping test fails with eval_budget_exceeded instead of hanging. */
 export const TEST_BUDGET_STEPS = 5_000_000;

@@ -5,6 +5,8 @@ import { report, byCodePoint } from "../diagnostics/diagnostic.js";
 import { registerConftestBuiltins } from "./conftest-builtins.js";
 import { compileModules, fromJSON, RegoError, toJSON, type Annotations, type Program, type Value } from "../rego/index.js";
 import { v0Hint } from "./v0-hint.js";
+// Node-only builtins (io.jwt public-key verification, crypto.x509.*) on Node's crypto.
+import "../rego/builtins/node-builtins.js";
 import { PolicyEvalError, type LoadedPolicies, type PolicyRule, type RuleAnnotations } from "./backend.js";
 
 /** Per evaluation: a hostile policy cannot hang the linter. */

@@ -4,6 +4,8 @@ import { regoText, RObject, type Value } from "../value.js";
 import { matches, sameMultiset } from "./compare.js";
 import { findCaseFiles, loadCases, type NormalCase } from "./load.js";
 import { lookupBuiltin } from "../registry.js";
+// Node-only builtins (io.jwt public-key verification, crypto.x509.*) on Node's crypto.
+import "../builtins/node-builtins.js";
 import { EXCLUDED_BUILTIN_FAMILIES, SKIPS } from "./skips.js";
 
 export type Status = "passed" | "failed" | "skipped";
