@@ -66,6 +66,21 @@ describe("policy test flags", () => {
     expect(runCli(["policy", "test", policy, "--run", "("]).stderr).toMatch(/--run: invalid regular expression/);
   });
 
+  it("--data DIR loads every JSON/YAML file at its folder's path; tested folders load only data.*", () => {
+    mkdirSync(join(dir, "dd", "fixtures", "teams"), { recursive: true });
+    writeFileSync(join(dir, "dd", "fixtures", "limits.json"), '{"limits": {"max": 3}}');
+    writeFileSync(join(dir, "dd", "fixtures", "teams", "owners.yaml"), "owner: ops\n");
+    mkdirSync(join(dir, "dd", "pol"), { recursive: true });
+    writeFileSync(join(dir, "dd", "pol", "input.json"), '{"stray": true}');
+    writeFileSync(
+      join(dir, "dd", "pol", "p.rego"),
+      "package dd\n\ntest_file if data.limits.max == 3\n\ntest_nested if data.teams.owner == \"ops\"\n\ntest_no_stray if not data.stray\n",
+    );
+    const r = runCli(["policy", "test", join(dir, "dd", "pol"), "--data", join(dir, "dd", "fixtures")]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("3 passed, 0 failed\n");
+  });
+
   it("a looping test fails on its budget and the summary still prints", () => {
     const p = write("loop.rego", "package l\n\ntest_loop if {\n\tcount([x | some x in numbers.range(1, 100000); some y in numbers.range(1, 100000); x == y]) > 0\n}\n\ntest_ok if true\n");
     const t0 = Date.now();
