@@ -81,6 +81,20 @@ describe("policy test flags", () => {
     expect(r.stdout).toBe("3 passed, 0 failed\n");
   });
 
+  it("a module that calls http.send compiles; only the tests reaching the call fail, never silently", () => {
+    const p = write(
+      "net.rego",
+      'package net_calls\n\nreachable(u) := r if r := http.send({"method": "get", "url": u})\n\nup if reachable("http://127.0.0.1/").status_code == 200\n\n' +
+        "test_unrelated if true\n\ntest_up if up\n\ntest_not_up if not up\n\ntest_dns if net.lookup_ip_addr(\"example.org\")\n",
+    );
+    const r = runCli(["policy", "test", p]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_up .*http\.send: not supported by scorec/);
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_not_up .*http\.send: not supported by scorec/);
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_dns .*net\.lookup_ip_addr: not supported by scorec/);
+    expect(r.stdout).toMatch(/1 passed, 3 failed\n$/);
+  });
+
   it("a looping test fails on its budget and the summary still prints", () => {
     const p = write("loop.rego", "package l\n\ntest_loop if {\n\tcount([x | some x in numbers.range(1, 100000); some y in numbers.range(1, 100000); x == y]) > 0\n}\n\ntest_ok if true\n");
     const t0 = Date.now();
