@@ -10,6 +10,7 @@
 //   each     every folder under path that holds a *_test.rego is its own suite (as gatekeeper-library's
 //            test.sh runs `opa test folder/*.rego` per template), else the paths are one suite
 //   data=P   passed through as --data P (repeatable)
+// Specs with the same label add up to one row (a library whose suites need different data or folders).
 // A suite that does not compile counts all its test rules (found by name) as errors, with the first
 // compile error as their reason — opa test also reports nothing else for such a suite.
 import { spawnSync } from "node:child_process";
@@ -137,7 +138,16 @@ function measure(spec, timeout) {
 }
 
 const { timeout, markdown, specs } = parseArgs(process.argv.slice(2));
-const rows = specs.map((s) => measure(s, timeout));
+const rows = [];
+for (const s of specs) {
+  const r = measure(s, timeout);
+  const same = rows.find((x) => x.label === r.label);
+  if (!same) rows.push(r);
+  else {
+    for (const k of ["suites", "tests", "passed", "failed", "errors"]) same[k] += r[k];
+    for (const [why, n] of r.reasons) same.reasons.set(why, (same.reasons.get(why) ?? 0) + n);
+  }
+}
 const top = (r) =>
   [...r.reasons]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
