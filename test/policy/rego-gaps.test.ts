@@ -66,6 +66,35 @@ describe("policy test flags", () => {
     expect(runCli(["policy", "test", policy, "--run", "("]).stderr).toMatch(/--run: invalid regular expression/);
   });
 
+  it("--data DIR loads every JSON/YAML file at its folder's path; tested folders load only data.*", () => {
+    mkdirSync(join(dir, "dd", "fixtures", "teams"), { recursive: true });
+    writeFileSync(join(dir, "dd", "fixtures", "limits.json"), '{"limits": {"max": 3}}');
+    writeFileSync(join(dir, "dd", "fixtures", "teams", "owners.yaml"), "owner: ops\n");
+    mkdirSync(join(dir, "dd", "pol"), { recursive: true });
+    writeFileSync(join(dir, "dd", "pol", "input.json"), '{"stray": true}');
+    writeFileSync(
+      join(dir, "dd", "pol", "p.rego"),
+      "package dd\n\ntest_file if data.limits.max == 3\n\ntest_nested if data.teams.owner == \"ops\"\n\ntest_no_stray if not data.stray\n",
+    );
+    const r = runCli(["policy", "test", join(dir, "dd", "pol"), "--data", join(dir, "dd", "fixtures")]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("3 passed, 0 failed\n");
+  });
+
+  it("a module that calls http.send compiles; only the tests reaching the call fail, never silently", () => {
+    const p = write(
+      "net.rego",
+      'package net_calls\n\nreachable(u) := r if r := http.send({"method": "get", "url": u})\n\nup if reachable("http://127.0.0.1/").status_code == 200\n\n' +
+        "test_unrelated if true\n\ntest_up if up\n\ntest_not_up if not up\n\ntest_dns if net.lookup_ip_addr(\"example.org\")\n",
+    );
+    const r = runCli(["policy", "test", p]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_up .*http\.send: not supported by scorec/);
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_not_up .*http\.send: not supported by scorec/);
+    expect(r.stdout).toMatch(/FAIL .*net_calls\.test_dns .*net\.lookup_ip_addr: not supported by scorec/);
+    expect(r.stdout).toMatch(/1 passed, 3 failed\n$/);
+  });
+
   it("a looping test fails on its budget and the summary still prints", () => {
     const p = write("loop.rego", "package l\n\ntest_loop if {\n\tcount([x | some x in numbers.range(1, 100000); some y in numbers.range(1, 100000); x == y]) > 0\n}\n\ntest_ok if true\n");
     const t0 = Date.now();

@@ -13,6 +13,7 @@ import { jsonBuiltins } from "./json.js";
 import { jwtBuiltins } from "./jwt.js";
 import { objectBuiltins } from "./objects.js";
 import { randomBuiltins } from "./random.js";
+import { refusedBuiltins } from "./refused.js";
 import { netBuiltins } from "./net.js";
 import { regexBuiltins } from "./regex.js";
 import { semverBuiltins } from "./semver.js";
@@ -54,6 +55,7 @@ const families: BuiltinDef[][] = [
   templateBuiltins,
   jwtBuiltins,
   deprecatedBuiltins,
+  refusedBuiltins,
 ];
 
 export const builtins: ReadonlyMap<string, BuiltinDef> = new Map(families.flat().map((d) => [d.name, d]));
