@@ -16,8 +16,17 @@ const INFIX = new Set([...Object.values(REL), ...Object.values(OR), ...Object.va
 
 const KEYWORDS = new Set(["package", "import", "default", "if", "else", "contains", "some", "in", "every", "not", "with", "as"]);
 
+/**
+ * How deep terms may nest (parentheses, arrays, objects, calls, comprehensions, and each operator of a
+ * chain like `1 + 1 + …`). Parsing, compiling and evaluating recurse over the tree; past this depth a
+ * positioned "too deeply nested" error beats a JavaScript stack overflow. Real policies stay far below.
+ */
+export const MAX_TERM_NESTING = 256;
+
 export class Parser {
   private p = 0;
+  /** Current term nesting, for MAX_TERM_NESTING. */
+  private depth = 0;
   private toks: Token[];
   readonly comments: Comment[];
   /** keywords `in`, `every`, `contains`, `if` are reserved (v1, rego.v1 or future.keywords import) */
@@ -485,12 +494,23 @@ export class Parser {
     if (level >= LEVELS.length) return this.parseUnary();
     const ops = LEVELS[level]!;
     let a = this.parseLevel(level + 1);
-    while (this.peek().kind === "punct" && ops[this.peek().text]) {
-      const op = this.next();
-      const b = this.parseLevel(level + 1);
-      a = this.binCall(ops[op.text]!, a, b, op);
+    const depth0 = this.depth;
+    try {
+      while (this.peek().kind === "punct" && ops[this.peek().text]) {
+        const op = this.next();
+        // each operator of a chain nests the tree one level deeper (left-associative calls)
+        this.enter(op);
+        const b = this.parseLevel(level + 1);
+        a = this.binCall(ops[op.text]!, a, b, op);
+      }
+    } finally {
+      this.depth = depth0;
     }
     return a;
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_TERM_NESTING) this.err(`too deeply nested: terms nest more than ${MAX_TERM_NESTING} levels here`, t);
   }
 
   private binCall(name: string, a: Term, b: Term, _op: Token): Term {
@@ -515,8 +535,13 @@ export class Parser {
   }
 
   parseTerm(): Term {
-    const base = this.parsePrimary();
-    return this.parsePostfix(base);
+    this.enter(this.peek());
+    try {
+      const base = this.parsePrimary();
+      return this.parsePostfix(base);
+    } finally {
+      this.depth--;
+    }
   }
 
   private parsePostfix(base: Term): Term {

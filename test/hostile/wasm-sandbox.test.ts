@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PolicyEvalError, type LoadedPolicies } from "../../src/policy/backend.js";
+import { PolicyEvalError } from "../../src/policy/backend.js";
 import { WasmPolicyLoadError } from "../../src/policy/wasm/load-error.js";
 import { DEFAULT_WASM_LIMITS, loadSandboxedWasmPolicies, type WasmSandboxLimits } from "../../src/policy/wasm/sandbox.js";
 import { loadWasmPolicies } from "../../src/policy/wasm/wasm-policies.js";
