@@ -628,7 +628,7 @@ export class Evaluator {
   /** Counts rule/function nesting; a JS stack overflow inside is reported at the innermost rule too. */
   private nested<T>(name: string, loc: Location | undefined, f: () => T): T {
     if (this.callDepth >= MAX_CALL_DEPTH) {
-      throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep (at ${name})`, loc);
+      throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep, in ${name}`, loc);
     }
     this.callDepth++;
     try {

@@ -23,6 +23,13 @@ const KEYWORDS = new Set(["package", "import", "default", "if", "else", "contain
  */
 export const MAX_TERM_NESTING = 256;
 
+/** The nesting limit is final: backtracking (array or comprehension? body or literal?) must not retry past it. */
+class NestingError extends RegoError {}
+
+function rethrowNesting(e: unknown): void {
+  if (e instanceof NestingError) throw e;
+}
+
 export class Parser {
   private p = 0;
   /** Current term nesting, for MAX_TERM_NESTING. */
@@ -228,7 +235,8 @@ export class Parser {
       try {
         const t = this.parseTerm();
         if ((t.t === "scompr" || t.t === "ocompr") && (this.peek().nl || this.peek().kind === "eof")) compr = t;
-      } catch {
+      } catch (err) {
+        rethrowNesting(err);
         compr = undefined;
       }
       if (compr) {
@@ -240,10 +248,12 @@ export class Parser {
         rule.body = this.parseBody("}");
         this.expect("}");
       } catch (e) {
+        rethrowNesting(e);
         this.p = save;
         try {
           rule.body = [this.parseLiteral()];
-        } catch {
+        } catch (err) {
+          rethrowNesting(err);
           throw e;
         }
       }
@@ -464,7 +474,8 @@ export class Parser {
       this.next();
       this.parseRelation();
       return this.kw("in");
-    } catch {
+    } catch (err) {
+      rethrowNesting(err);
       return false;
     } finally {
       this.p = save;
@@ -510,7 +521,7 @@ export class Parser {
   }
 
   private enter(t: Token): void {
-    if (++this.depth > MAX_TERM_NESTING) this.err(`too deeply nested: terms nest more than ${MAX_TERM_NESTING} levels here`, t);
+    if (++this.depth > MAX_TERM_NESTING) throw new NestingError("rego_parse_error", `too deeply nested: terms nest more than ${MAX_TERM_NESTING} levels here`, this.loc(t));
   }
 
   private binCall(name: string, a: Term, b: Term, _op: Token): Term {
@@ -647,7 +658,8 @@ export class Parser {
           const body = this.parseBody("]");
           this.expect("]");
           return { t: "acompr", head: first, body, loc };
-        } catch {
+        } catch (err) {
+          rethrowNesting(err);
           this.p = save;
           return this.parseArrayItems(loc);
         }
