@@ -116,7 +116,8 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
     files.push(...r.files);
     if (r.policies) policies.push(r.policies);
   }
-  const { loadWasmPolicies } = wasm.length ? await import("./wasm/wasm-policies.js") : { loadWasmPolicies: undefined };
+  // WASM policies are untrusted code: they load and run in a worker with time and memory limits.
+  const { loadSandboxedWasmPolicies } = wasm.length ? await import("./wasm/sandbox.js") : { loadSandboxedWasmPolicies: undefined };
   const maxWasmBytes = wasm.length ? (await import("./wasm/bundle.js")).DEFAULT_BUNDLE_LIMITS.maxArchiveBytes : undefined;
   for (const w of wasm) {
     const shown = displayPath(w, cwd);
@@ -128,7 +129,7 @@ export async function loadPolicyOptions(opts: PolicySourceOptions): Promise<Load
         files.push(refused(shown, e));
         continue;
       }
-      policies.push(await loadWasmPolicies!(shown, bytes));
+      policies.push(await loadSandboxedWasmPolicies!(shown, bytes));
     } catch (e) {
       const f = new VFile({ path: shown });
       report(f, `cannot load WASM policy: ${(e as Error).message}`, { ruleId: "policy/load-error", source: "policy", severity: "error" });

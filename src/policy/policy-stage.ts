@@ -140,6 +140,9 @@ export function policyStage(opts: PolicyStageOptions): Stage {
 }
 
 function evalFailed(at: { w: W; pointer: string }, rule: string, e: unknown): void {
-  const msg = e instanceof PolicyEvalError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+  // The finding sits on the workload being checked; where the policy failed (a budget hit at a Rego
+  // rule's line) goes into the message.
+  const where = e instanceof PolicyEvalError && e.file && e.line ? ` (at ${e.file}:${e.line}:${e.column ?? 1})` : "";
+  const msg = e instanceof PolicyEvalError ? `${e.code}: ${e.message}${where}` : e instanceof Error ? e.message : String(e);
   reportAt(at.w, "/metadata/name", `policy ${rule} could not be evaluated: ${msg}`, { ruleId: "policy/eval-error", source: "policy", severity: "error" });
 }

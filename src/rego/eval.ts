@@ -78,8 +78,16 @@ class Env {
   }
 }
 
+/**
+ * How deep rules and functions may call each other (rule a0 uses a1 uses a2 …). Evaluation recurses on
+ * the JavaScript stack; a fixed limit well below where it overflows gives the same positioned error on
+ * every machine. OPA (on Go's growable stacks) has none.
+ */
+export const MAX_CALL_DEPTH = 100;
+
 export class Evaluator {
   private steps = 0;
+  private callDepth = 0;
   private readonly maxSteps: number;
   private built = 0;
   private readonly maxBuilt: number;
@@ -637,15 +645,32 @@ export class Evaluator {
       const r = node.rules[0] ?? node.defaults[0];
       throw new RegoError("rego_recursion_error", `rule ${pathText(node.path)} is recursive`, r?.loc);
     }
+    const first = node.rules[0] ?? node.defaults[0];
     this.inProgress.add(node.id);
     let v: Value | undefined;
     try {
-      v = this.computeRule(node, fr);
+      v = this.nested(pathText(node.path), first?.loc, () => this.computeRule(node, fr));
     } finally {
       this.inProgress.delete(node.id);
     }
     fr.cache.set(node.id, v === undefined ? UNDEF : v);
     return v;
+  }
+
+  /** Counts rule/function nesting; a JS stack overflow inside is reported at the innermost rule too. */
+  private nested<T>(name: string, loc: Location | undefined, f: () => T): T {
+    if (this.callDepth >= MAX_CALL_DEPTH) {
+      throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep, in ${name}`, loc);
+    }
+    this.callDepth++;
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/.test(e.message)) throw new RegoError("eval_budget_exceeded", `too deeply nested: evaluation ran out of stack in ${name}`, loc);
+      throw e;
+    } finally {
+      this.callDepth--;
+    }
   }
 
   private computeRule(node: RuleNode, fr: Frame): Value | undefined {
@@ -857,27 +882,29 @@ export class Evaluator {
     const c = fr.funcCache.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
     let result: Value | undefined;
-    for (const r of node.funcs) {
-      const params = r.args!;
-      const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
-      const bindArgs = (env: Env, k: K) => {
-        const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
-        return go(0);
-      };
-      this.clauses(
-        r,
-        fr,
-        (_env, v) => {
-          if (result === undefined) result = v;
-          else if (!equal(result, v))
-            throw new RegoError("eval_conflict_error", `function ${pathText(node.path)} produced conflicting values for the same inputs`, r.loc);
-          return constant;
-        },
-        undefined,
-        bindArgs,
-      );
-    }
-    if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
+    this.nested(pathText(node.path), node.funcs[0]?.loc ?? loc, () => {
+      for (const r of node.funcs) {
+        const params = r.args!;
+        const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+        const bindArgs = (env: Env, k: K) => {
+          const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
+          return go(0);
+        };
+        this.clauses(
+          r,
+          fr,
+          (_env, v) => {
+            if (result === undefined) result = v;
+            else if (!equal(result, v))
+              throw new RegoError("eval_conflict_error", `function ${pathText(node.path)} produced conflicting values for the same inputs`, r.loc);
+            return constant;
+          },
+          undefined,
+          bindArgs,
+        );
+      }
+      if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
+    });
     fr.funcCache.set(ck, result === undefined ? UNDEF : result);
     return result;
   }

@@ -60,6 +60,7 @@ export function compileModules(modules: ModuleSource[], opts: CompileOptions = {
       asts.push(parseModule(m.source, m.path, opts.regoVersion ?? 1));
     } catch (e) {
       if (e instanceof RegoError) errors.push(e);
+      else if (isStackOverflow(e)) errors.push(tooDeep("rego_parse_error", m.path));
       else throw e;
     }
   }
@@ -70,6 +71,7 @@ export function compileModules(modules: ModuleSource[], opts: CompileOptions = {
     r = compileAsts(asts);
   } catch (e) {
     if (e instanceof RegoError) return { ok: false, errors: [e] };
+    if (isStackOverflow(e)) return { ok: false, errors: [tooDeep("rego_compile_error", modules[0]?.path ?? "")] };
     throw e;
   }
   if (!r.ok) return r;
@@ -185,12 +187,24 @@ function toEvalOptions(o: RunOptions): EvalOptions {
   };
 }
 
+const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/.test(e.message);
+
+/**
+ * Last resort for a structure the explicit limits (MAX_TERM_NESTING, MAX_CALL_DEPTH) do not cover: a
+ * "too deeply nested" error on the module rather than a stack trace. The limits normally fire first.
+ */
+function tooDeep(code: "rego_parse_error" | "rego_compile_error", file: string): RegoError {
+  return new RegoError(code, "too deeply nested: the module nests deeper than this engine can process", { file, row: 1, col: 1 });
+}
+
 /** Deep recursion in a hostile policy surfaces as a budget error rather than a JS stack overflow. */
 function guard<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RangeError) throw new RegoError("eval_budget_exceeded", "evaluation exceeded the maximum recursion depth");
+    if (isStackOverflow(e)) throw new RegoError("eval_budget_exceeded", "too deeply nested: evaluation exceeded the maximum recursion depth");
+    // "Invalid string length" and the like: a value past what the engine can hold
+    if (e instanceof RangeError) throw new RegoError("eval_budget_exceeded", `evaluation exceeded a size limit: ${e.message}`);
     throw e;
   }
 }

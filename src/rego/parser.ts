@@ -16,8 +16,24 @@ const INFIX = new Set([...Object.values(REL), ...Object.values(OR), ...Object.va
 
 const KEYWORDS = new Set(["package", "import", "default", "if", "else", "contains", "some", "in", "every", "not", "with", "as"]);
 
+/**
+ * How deep terms may nest (parentheses, arrays, objects, calls, comprehensions, and each operator of a
+ * chain like `1 + 1 + …`). Parsing, compiling and evaluating recurse over the tree; past this depth a
+ * positioned "too deeply nested" error beats a JavaScript stack overflow. Real policies stay far below.
+ */
+export const MAX_TERM_NESTING = 256;
+
+/** The nesting limit is final: backtracking (array or comprehension? body or literal?) must not retry past it. */
+class NestingError extends RegoError {}
+
+function rethrowNesting(e: unknown): void {
+  if (e instanceof NestingError) throw e;
+}
+
 export class Parser {
   private p = 0;
+  /** Current term nesting, for MAX_TERM_NESTING. */
+  private depth = 0;
   private toks: Token[];
   readonly comments: Comment[];
   /** keywords `in`, `every`, `contains`, `if` are reserved (v1, rego.v1 or future.keywords import) */
@@ -219,7 +235,8 @@ export class Parser {
       try {
         const t = this.parseTerm();
         if ((t.t === "scompr" || t.t === "ocompr") && (this.peek().nl || this.peek().kind === "eof")) compr = t;
-      } catch {
+      } catch (err) {
+        rethrowNesting(err);
         compr = undefined;
       }
       if (compr) {
@@ -231,10 +248,12 @@ export class Parser {
         rule.body = this.parseBody("}");
         this.expect("}");
       } catch (e) {
+        rethrowNesting(e);
         this.p = save;
         try {
           rule.body = [this.parseLiteral()];
-        } catch {
+        } catch (err) {
+          rethrowNesting(err);
           throw e;
         }
       }
@@ -455,7 +474,8 @@ export class Parser {
       this.next();
       this.parseRelation();
       return this.kw("in");
-    } catch {
+    } catch (err) {
+      rethrowNesting(err);
       return false;
     } finally {
       this.p = save;
@@ -485,12 +505,23 @@ export class Parser {
     if (level >= LEVELS.length) return this.parseUnary();
     const ops = LEVELS[level]!;
     let a = this.parseLevel(level + 1);
-    while (this.peek().kind === "punct" && ops[this.peek().text]) {
-      const op = this.next();
-      const b = this.parseLevel(level + 1);
-      a = this.binCall(ops[op.text]!, a, b, op);
+    const depth0 = this.depth;
+    try {
+      while (this.peek().kind === "punct" && ops[this.peek().text]) {
+        const op = this.next();
+        // each operator of a chain nests the tree one level deeper (left-associative calls)
+        this.enter(op);
+        const b = this.parseLevel(level + 1);
+        a = this.binCall(ops[op.text]!, a, b, op);
+      }
+    } finally {
+      this.depth = depth0;
     }
     return a;
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_TERM_NESTING) throw new NestingError("rego_parse_error", `too deeply nested: terms nest more than ${MAX_TERM_NESTING} levels here`, this.loc(t));
   }
 
   private binCall(name: string, a: Term, b: Term, _op: Token): Term {
@@ -515,8 +546,13 @@ export class Parser {
   }
 
   parseTerm(): Term {
-    const base = this.parsePrimary();
-    return this.parsePostfix(base);
+    this.enter(this.peek());
+    try {
+      const base = this.parsePrimary();
+      return this.parsePostfix(base);
+    } finally {
+      this.depth--;
+    }
   }
 
   private parsePostfix(base: Term): Term {
@@ -622,7 +658,8 @@ export class Parser {
           const body = this.parseBody("]");
           this.expect("]");
           return { t: "acompr", head: first, body, loc };
-        } catch {
+        } catch (err) {
+          rethrowNesting(err);
           this.p = save;
           return this.parseArrayItems(loc);
         }

@@ -124,10 +124,24 @@ export function checkRecursion(root: RuleNode, rules: CRule[], paths: Map<string
   const errors: RegoError[] = [];
   const state = new Map<RuleNode, number>(); // 1 = on stack, 2 = done
   const stack: RuleNode[] = [];
-  const visit = (n: RuleNode): void => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const d of edges.get(n) ?? []) {
+  // Depth-first with an explicit stack of iterators: a rule chain thousands deep (a0 uses a1 uses a2 …)
+  // must not overflow the JavaScript stack here.
+  const visit = (start: RuleNode): void => {
+    const iters: Iterator<RuleNode>[] = [];
+    const enter = (n: RuleNode) => {
+      state.set(n, 1);
+      stack.push(n);
+      iters.push((edges.get(n) ?? new Set<RuleNode>()).values());
+    };
+    enter(start);
+    while (iters.length) {
+      const step = iters[iters.length - 1]!.next();
+      if (step.done) {
+        iters.pop();
+        state.set(stack.pop()!, 2);
+        continue;
+      }
+      const d = step.value;
       const st = state.get(d);
       if (st === 1) {
         const cycle = stack.slice(stack.indexOf(d)).concat([d]);
@@ -136,10 +150,8 @@ export function checkRecursion(root: RuleNode, rules: CRule[], paths: Map<string
         errors.push(
           new RegoError("rego_recursion_error", `${kind} ${pathText(d.path)} is recursive: ${cycle.map((c) => pathText(c.path)).join(" -> ")}`, r?.loc),
         );
-      } else if (st === undefined) visit(d);
+      } else if (st === undefined) enter(d);
     }
-    stack.pop();
-    state.set(n, 2);
   };
   for (const n of edges.keys()) if (!state.has(n)) visit(n);
   return errors;

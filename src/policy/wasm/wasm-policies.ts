@@ -52,6 +52,20 @@ interface PolicyInternals {
   mem: { buffer: ArrayBuffer };
 }
 
+/** A ceiling on a policy's linear memory, in 64 KiB WebAssembly pages: `memory.grow` past it fails. */
+export interface WasmMemoryLimit {
+  maxPages: number;
+}
+
+const PAGE_BYTES = 65536;
+
+/** Whether a failed evaluation had used all the memory it may: then the limit, not the policy, is the story. */
+function atMemoryLimit(policy: OpaPolicy, limit: WasmMemoryLimit | undefined): boolean {
+  if (!limit) return false;
+  const { mem } = policy as unknown as PolicyInternals;
+  return mem.buffer.byteLength >= limit.maxPages * PAGE_BYTES - PAGE_BYTES;
+}
+
 /** The SDK keeps the module's builtin table to itself, so read it the way it does: builtins() → JSON. */
 function requiredBuiltins(policy: OpaPolicy): string[] {
   const { wasmInstance, mem } = policy as unknown as PolicyInternals;
@@ -66,7 +80,7 @@ function requiredBuiltins(policy: OpaPolicy): string[] {
   }
 }
 
-async function instantiate(file: string, modulePath: string, bytes: Uint8Array): Promise<OpaPolicy> {
+async function instantiate(file: string, modulePath: string, bytes: Uint8Array, memory: WasmMemoryLimit | undefined): Promise<OpaPolicy> {
   const where = modulePath ? `${modulePath}: ` : "";
   let module: CompiledModule;
   try {
@@ -90,7 +104,10 @@ async function instantiate(file: string, modulePath: string, bytes: Uint8Array):
   let policy: OpaPolicy;
   try {
     // the SDK takes bytes or a compiled module; passing the module avoids compiling twice
-    policy = await loadPolicy(module as unknown as Parameters<typeof loadPolicy>[0]);
+    // The SDK's default memory may grow to 4 GiB; a maximum makes `memory.grow` fail (and the policy abort)
+    // instead. The SDK starts at 5 pages when no initial size is given.
+    const descriptor = memory ? { initial: Math.min(5, memory.maxPages), maximum: memory.maxPages } : undefined;
+    policy = await loadPolicy(module as unknown as Parameters<typeof loadPolicy>[0], descriptor);
   } catch (e) {
     throw new WasmPolicyLoadError(file, "wasm/instantiate", `${where}cannot instantiate the policy module: ${describeThrown(e)}`);
   }
@@ -116,6 +133,7 @@ class WasmPolicies implements LoadedPolicies {
     private readonly file: string,
     entrypoints: Entrypoint[],
     private readonly baseData: Record<string, unknown>,
+    private readonly memory: WasmMemoryLimit | undefined,
   ) {
     for (const e of entrypoints) this.byKey.set(`${e.rule.namespace}\0${e.rule.name}`, e);
   }
@@ -158,6 +176,10 @@ class WasmPolicies implements LoadedPolicies {
       resultSet = entry.policy.evaluate(input === undefined ? undefined : jsonBuffer(JSON.stringify(input)), entry.id);
     } catch (e) {
       // opa_abort (conflicts, errors inside the policy), missing host builtins, traps
+      if (atMemoryLimit(entry.policy, this.memory)) {
+        const mib = (this.memory!.maxPages * PAGE_BYTES) / (1024 * 1024);
+        throw new PolicyEvalError(`evaluating data.${namespace}.${rule} failed: the policy used all of its ${mib} MiB memory limit (${describeThrown(e)})`, "wasm/memory-limit", this.file);
+      }
       throw new PolicyEvalError(`evaluating data.${namespace}.${rule} failed: ${describeThrown(e)}`, "wasm/eval-error", this.file);
     }
     if (!Array.isArray(resultSet)) {
@@ -208,31 +230,41 @@ function entrypointNames(policy: OpaPolicy): string[] {
 }
 
 /** A bare policy.wasm: every entrypoint it declares, no base data unless given. */
-export async function loadWasmModule(file: string, bytes: Uint8Array, baseData: Record<string, unknown> = {}, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<LoadedPolicies> {
+export async function loadWasmModule(
+  file: string,
+  bytes: Uint8Array,
+  baseData: Record<string, unknown> = {},
+  limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
+  memory?: WasmMemoryLimit,
+): Promise<LoadedPolicies> {
   if (bytes.length > limits.maxFileBytes) throw new WasmPolicyLoadError(file, "wasm/too-large", `module is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`);
-  const policy = await instantiate(file, "", bytes);
+  const policy = await instantiate(file, "", bytes, memory);
   const entrypoints = entrypointsOf(file, "", policy, undefined, () => undefined);
   checkUsable(file, entrypoints, entrypointNames(policy));
-  return new WasmPolicies(file, entrypoints, baseData);
+  return new WasmPolicies(file, entrypoints, baseData, memory);
 }
 
-export async function loadWasmBundle(file: string, bytes: Uint8Array, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<LoadedPolicies> {
+export async function loadWasmBundle(file: string, bytes: Uint8Array, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS, memory?: WasmMemoryLimit): Promise<LoadedPolicies> {
   const bundle: PolicyBundle = readBundle(file, bytes, limits);
   const entrypoints: Entrypoint[] = [];
   const names: string[] = [];
   for (const [path, wasm] of bundle.modules) {
-    const policy = await instantiate(file, path, wasm);
+    const policy = await instantiate(file, path, wasm, memory);
     const wanted = bundle.moduleEntrypoints.get(path);
     names.push(...(wanted ?? entrypointNames(policy)));
     entrypoints.push(...entrypointsOf(file, path, policy, wanted, (ep) => entrypointAnnotations(bundle.manifest, ep)));
   }
   checkUsable(file, entrypoints, names);
-  return new WasmPolicies(file, entrypoints, bundle.data);
+  return new WasmPolicies(file, entrypoints, bundle.data, memory);
 }
 
-/** A `bundle.tar.gz` or a bare `.wasm`, told apart by their leading bytes rather than the file name. */
-export async function loadWasmPolicies(path: string, bytes: Uint8Array): Promise<LoadedPolicies> {
-  if (startsWith(bytes, GZIP_MAGIC)) return loadWasmBundle(path, bytes);
-  if (startsWith(bytes, WASM_MAGIC)) return loadWasmModule(path, bytes);
+/**
+ * A `bundle.tar.gz` or a bare `.wasm`, told apart by their leading bytes rather than the file name.
+ * This runs the policy on the calling thread; the CLI goes through ./sandbox.ts, which runs this same
+ * code in a worker with a time limit.
+ */
+export async function loadWasmPolicies(path: string, bytes: Uint8Array, memory?: WasmMemoryLimit): Promise<LoadedPolicies> {
+  if (startsWith(bytes, GZIP_MAGIC)) return loadWasmBundle(path, bytes, DEFAULT_BUNDLE_LIMITS, memory);
+  if (startsWith(bytes, WASM_MAGIC)) return loadWasmModule(path, bytes, {}, DEFAULT_BUNDLE_LIMITS, memory);
   throw new WasmPolicyLoadError(path, "wasm/unknown-format", "neither an OPA bundle (.tar.gz) nor a WebAssembly module");
 }
