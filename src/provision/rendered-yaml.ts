@@ -2,11 +2,13 @@
 // fields render the very same text for every resource of a type (a shared instance's `services`, `volumes`,
 // `shared`), so a field whose text repeats is parsed once and handed out as copies.
 //
+// Text the subset reader (yaml-subset.ts) accepts is read without the library: same value, property-tested.
 // Equivalent by construction: `yaml.parse` is a pure function of (text, options), and structuredClone keeps
 // everything its result can hold (plain objects and arrays, own `__proto__` keys, -0/NaN/Infinity, values an
 // alias shares between two places, cycles). Callers may change what they receive (shared state is merged
 // into, fragments are rewritten), so the kept copy is never one that was handed out.
 import { parse as parseYamlText } from "yaml";
+import { parseYamlSubset } from "./yaml-subset.js";
 
 const OPTIONS = { schema: "core", uniqueKeys: false } as const;
 
@@ -23,7 +25,9 @@ export function parseRenderedYaml(text: string, cache: RenderedYamlCache): unkno
     cache.parsed ??= { value: parseYamlText(text, OPTIONS) };
     return structuredClone(cache.parsed.value);
   }
-  const value = parseYamlText(text, OPTIONS);
+  // Most fields are plain block YAML: read them directly; anything else goes to the library.
+  const fast = parseYamlSubset(text);
+  const value = fast ? fast.value : parseYamlText(text, OPTIONS);
   cache.text = text;
   cache.parsed = undefined;
   return value;
