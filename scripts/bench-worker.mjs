@@ -4,6 +4,8 @@ import { join } from "node:path";
 
 const [op, dir, ...rest] = process.argv.slice(2);
 const api = await import("../dist/src/index.js");
+// The floor's modules are loaded before the clock starts, as the API's are: both sides time work only.
+const floorModules = op === "floor" ? { parse: (await import("yaml")).parse, validate: (await import("../dist/src/generated/score-validator.js")).default } : undefined;
 const inputs = readdirSync(dir).filter((f) => f.endsWith(".score.yaml")).sort().map((f) => ({ path: join(dir, f) }));
 const t0 = performance.now();
 let extra = {};
@@ -18,8 +20,7 @@ if (op === "check") {
   // The floor check is measured against: read + `yaml` parse + Ajv validate (the same precompiled Score
   // validator) of the same files, in one process, nothing else.
   const { readFileSync } = await import("node:fs");
-  const { parse } = await import("yaml");
-  const validate = (await import("../dist/src/generated/score-validator.js")).default;
+  const { parse, validate } = floorModules;
   let invalid = 0;
   for (const { path } of inputs) if (!validate(parse(readFileSync(path, "utf8")))) invalid++;
   extra.errors = invalid;

@@ -1,7 +1,8 @@
 // `npm run bench`: figures, not assertions. Prints a table and a JSON document (bench-results.json).
 //  - single-file `scorec check` wall time vs a bare `node -e ''` start, median of 7 runs each
 //  - check throughput (files/s) and peak RSS for 1, 100, 1,000 and 10,000 workloads
-//  - generate throughput (workloads/s) for 100 and 1,000 workloads (compose target)
+//  - generate throughput (workloads/s) for 100, 1,000 and 10,000 workloads (compose target), and how the
+//    time grows from 1,000 to 10,000 (goal: 10× the workloads in ≤ 11× the time)
 //  - policy pack over 1,000 workloads, Rego back end (when the pack and the engine are present)
 //  - Rego parse+compile of the policy pack, and evaluations/s of a deny-rule set
 //  - LSP didChange → publishDiagnostics latency (scripts/bench-lsp.mjs), when built
@@ -62,11 +63,14 @@ try {
 
   // 3. generate throughput (compose).
   results.generateThroughput = [];
-  for (const n of [100, 1000]) {
+  for (const n of quick ? [100, 1000] : [100, 1000, 10000]) {
     const dir = join(tmp, `check-${n}`);
     const r = worker("generate", dir, "compose");
     results.generateThroughput.push({ target: "compose", workloads: n, ms: +r.ms.toFixed(1), workloadsPerSec: Math.round((n / r.ms) * 1000), peakRssMb: +(r.maxRssKb / 1024).toFixed(1), errors: r.errors });
   }
+  const g1k = results.generateThroughput.find((r) => r.workloads === 1000);
+  const g10k = results.generateThroughput.find((r) => r.workloads === 10000);
+  if (g1k && g10k) results.generateScaling = { from: 1000, to: 10000, timeRatio: +(g10k.ms / g1k.ms).toFixed(2) };
 
   // 4. Policy pack over 1,000 workloads (Rego back end).
   if (existsSync(join(root, "policies")) && existsSync(join(root, "dist/src/policy/load-policies.js"))) {
@@ -94,6 +98,7 @@ console.log("check throughput:");
 for (const r of results.checkThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.filesPerSec).padStart(7)} files/s  peak RSS ${r.peakRssMb} MiB  (parse+validate floor ${r.floorFilesPerSec} files/s: check is ${Math.round(r.ofFloor * 100)} % of it)`);
 console.log("generate throughput (compose):");
 for (const r of results.generateThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.workloadsPerSec).padStart(7)} workloads/s  peak RSS ${r.peakRssMb} MiB`);
+if (results.generateScaling) console.log(`  10× the workloads (1,000 → 10,000) took ${results.generateScaling.timeRatio}× the time (goal ≤ 11×)`);
 if (results.policyCheck) console.log(`policy pack over 1,000 workloads (rego): ${results.policyCheck.ms} ms, ${results.policyCheck.workloadsPerSec} workloads/s`);
 if (results.rego) {
   const r = results.rego;
@@ -102,7 +107,7 @@ if (results.rego) {
 }
 if (results.lsp) {
   const l = results.lsp;
-  console.log(`lsp didChange→publishDiagnostics (200-line file, ${l.edits} edits): with policy pack p50 ${l.withPolicyPack.p50Ms} ms, p95 ${l.withPolicyPack.p95Ms} ms; without p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms; check-only p95 ${l.checkOnly.p95Ms} ms`);
+  console.log(`lsp didChange→publishDiagnostics (200-line file, ${l.edits} edits): with policy pack p50 ${l.withPolicyPack.p50Ms} ms, p95 ${l.withPolicyPack.p95Ms} ms, max ${l.withPolicyPack.maxMs} ms; without p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms; check-only p95 ${l.checkOnly.p95Ms} ms`);
 }
 writeFileSync(join(root, "bench-results.json"), JSON.stringify(results, null, 2) + "\n");
 console.log(JSON.stringify(results));

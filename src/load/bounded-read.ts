@@ -58,7 +58,7 @@ export function readFileBounded(path: string, maxBytes: number): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new ReadRefusal(st.isDirectory() ? "it is a folder" : `it is ${kindOf(st)}, not a regular file`);
     if (st.size > maxBytes) throw new ReadRefusal(tooLargeMessage("file", maxBytes, st.size), true);
-    return readUpTo(fd, maxBytes, "file");
+    return readUpTo(fd, maxBytes, "file", st.size);
   } finally {
     closeSync(fd);
   }
@@ -69,11 +69,17 @@ export function readStdinBounded(maxBytes: number, fd = 0): Buffer {
   return readUpTo(fd, maxBytes, "stdin");
 }
 
-function readUpTo(fd: number, maxBytes: number, what: string): Buffer {
+/**
+ * Reads until end of file. A regular file's size is known: one buffer of that size plus one byte takes it
+ * in one read (and sees a file that grew); a buffer filled by a read is kept as it is, not copied, so a
+ * batch of small files costs no 64 KiB zero-filled buffer each.
+ */
+function readUpTo(fd: number, maxBytes: number, what: string, sizeHint = 64 * 1024): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
+  let chunkSize = Math.max(1, Math.min(sizeHint + 1, maxBytes + 1, 64 * 1024));
   for (;;) {
+    const chunk = Buffer.allocUnsafeSlow(chunkSize);
     let n: number;
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
@@ -90,7 +96,11 @@ function readUpTo(fd: number, maxBytes: number, what: string): Buffer {
     if (n === 0) break;
     total += n;
     if (total > maxBytes) throw new ReadRefusal(tooLargeMessage(what, maxBytes), true);
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    // A short read (a pipe) is copied out, so small pieces never keep 64 KiB buffers alive.
+    chunks.push(n * 2 >= chunk.length ? chunk.subarray(0, n) : Buffer.from(chunk.subarray(0, n)));
+    // The file was larger than its size said (or this is a pipe): read on in full-size buffers.
+    chunkSize = 64 * 1024;
   }
+  if (chunks.length === 1) return chunks[0]!;
   return Buffer.concat(chunks, total);
 }

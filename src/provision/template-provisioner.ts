@@ -4,17 +4,27 @@
 // "Random" values: every random-function call is its own keyed hash of (seed, target, resource uid,
 // provisioner uri, template field, call index): same inputs → same names and passwords, and no two calls
 // (other fields, resources, provisioners or targets) share bytes. No state file.
-import { parse as parseYamlText } from "yaml";
 import { createKeyedRandom, parseTemplate, TemplateError, type RandomSource, type Template } from "../template/index.js";
 import { deterministicGuid } from "./guid.js";
 import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
+import { parseRenderedYaml, type RenderedYamlCache } from "./rendered-yaml.js";
 
 const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "models", "manifests", "info_logs"] as const;
 type Field = "init" | "state" | "shared" | "outputs" | (typeof FRAGMENT_FIELDS)[number];
 
 const parsed = new WeakMap<LoadedProvisioner, Map<Field, Template>>();
+/** Per provisioner and field: the last rendered text and its parse (see rendered-yaml.ts). */
+const rendered = new WeakMap<LoadedProvisioner, Map<Field, RenderedYamlCache>>();
+
+function renderedCacheOf(p: LoadedProvisioner, field: Field): RenderedYamlCache {
+  let byField = rendered.get(p);
+  if (!byField) rendered.set(p, (byField = new Map()));
+  let c = byField.get(field);
+  if (!c) byField.set(field, (c = {}));
+  return c;
+}
 
 function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): Template | undefined {
   const text = (p.spec as unknown as Record<string, unknown>)[field];
@@ -87,7 +97,7 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
       throw asProvisionError(e, field);
     }
     try {
-      return parseYamlText(text, { schema: "core", uniqueKeys: false }) ?? undefined;
+      return parseRenderedYaml(text, renderedCacheOf(p, field)) ?? undefined;
     } catch (e) {
       throw new ProvisionError(`${field}: the template rendered invalid YAML (${(e as Error).message.split("\n")[0]})`, field);
     }

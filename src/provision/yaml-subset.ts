@@ -1,0 +1,290 @@
+// A reader for the plain block YAML that provisioner templates render: block mappings and sequences,
+// single-line plain and quoted scalars, `[a, "b"]`, `[]`, `{}` and `|`/`|-` literals. It exists for speed
+// (the `yaml` library builds a CST and a Document per field per resource, most of a generate run), and it
+// is never the judge: anything outside that subset — anchors, tags, flow mappings, multi-line plain or
+// quoted scalars, `>` and `|+` scalars, escapes other than the common ones, comments after a value,
+// document markers, tabs, control characters — returns undefined and the caller parses with `yaml`. What it
+// accepts it reads as `yaml.parse(text, { schema: "core", uniqueKeys: false })` does (the core schema's own
+// tests and conversions below; a property test compares both on generated documents).
+
+/** The value, or undefined when the text is not in the subset (then use the `yaml` library). */
+export function parseYamlSubset(text: string): { value: unknown } | undefined {
+  // Tabs, CR, control characters, NEL/LS/PS, BOM: the library's rules there are subtle; let it decide.
+  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text)) return undefined;
+  const raw = text.split("\n");
+  const endsWithBreak = raw[raw.length - 1] === "";
+  if (endsWithBreak) raw.pop();
+  const lines: Line[] = raw.map((r) => {
+    let indent = 0;
+    while (r.charCodeAt(indent) === 32) indent++;
+    return { indent, text: r.slice(indent) };
+  });
+  for (const l of lines) if (l.indent === 0 && /^(---|\.\.\.)( |$)|^%/.test(l.text)) return undefined;
+  const reader = new Reader(lines, endsWithBreak);
+  try {
+    const value = reader.node(-1, false);
+    reader.skip();
+    if (reader.pos < lines.length) return undefined;
+    return { value };
+  } catch (e) {
+    if (e === OUTSIDE) return undefined;
+    throw e;
+  }
+}
+
+interface Line {
+  indent: number;
+  /** The line after its indentation. */
+  text: string;
+}
+
+/** Thrown (and caught above) when the text leaves the subset. */
+const OUTSIDE = Symbol("outside the subset");
+function outside(): never {
+  throw OUTSIDE;
+}
+
+const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
+const blank = (l: Line): boolean => l.text === "";
+
+class Reader {
+  pos = 0;
+  constructor(
+    private readonly lines: Line[],
+    private readonly endsWithBreak: boolean,
+  ) {}
+
+  /** Past blank and comment lines. */
+  skip(): void {
+    while (this.pos < this.lines.length && (blank(this.lines[this.pos]!) || this.lines[this.pos]!.text.startsWith("#"))) this.pos++;
+  }
+
+  /** The block node below a parent at `parentIndent` (a sequence may sit at the parent's own indent). */
+  node(parentIndent: number, seqAtParent: boolean): unknown {
+    this.skip();
+    const l = this.lines[this.pos];
+    if (!l) return null;
+    if (l.indent < parentIndent || (l.indent === parentIndent && !(seqAtParent && isSeqItem(l.text)))) return null;
+    if (isSeqItem(l.text)) return this.seq(l.indent);
+    if (keyColon(l.text) >= 0 || l.text.startsWith('"') || l.text.startsWith("'")) {
+      const entry = splitEntry(l.text);
+      if (entry) return this.map(l.indent);
+    }
+    // A scalar on its own line (a whole document, or a value below its key).
+    if (l.text.startsWith("|") || l.text.startsWith(">")) outside();
+    this.pos++;
+    return this.inline(l.text, parentIndent);
+  }
+
+  seq(indent: number): unknown[] {
+    const out: unknown[] = [];
+    for (;;) {
+      this.skip();
+      const l = this.lines[this.pos];
+      if (!l || l.indent < indent) break;
+      if (l.indent > indent) outside();
+      if (!isSeqItem(l.text)) break;
+      if (l.text === "-") {
+        this.pos++;
+        out.push(this.node(indent, false));
+        continue;
+      }
+      let s = 1;
+      while (l.text.charCodeAt(s) === 32) s++;
+      const content = l.text.slice(s);
+      if (isSeqItem(content) || splitEntry(content)) {
+        // `- key: v` / `- - x`: a compact node at the column after the dash; read the line as if it started there.
+        this.lines[this.pos] = { indent: indent + s, text: content };
+        out.push(this.node(indent, false));
+      } else {
+        this.pos++;
+        out.push(this.inline(content, indent));
+      }
+    }
+    return out;
+  }
+
+  map(indent: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      this.skip();
+      const l = this.lines[this.pos];
+      if (!l || l.indent < indent) break;
+      if (l.indent > indent) outside();
+      if (isSeqItem(l.text)) break;
+      const entry = splitEntry(l.text) ?? outside();
+      this.pos++;
+      const value = entry.rest === "" ? this.node(indent, true) : this.inline(entry.rest, indent);
+      // As the library adds a pair: a key already there (or inherited, `__proto__`) becomes an own property.
+      if (entry.key in out) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
+      else out[entry.key] = value;
+    }
+    return out;
+  }
+
+  /** A value written on the line of its key or dash (`rest`); lines below must not continue it. */
+  inline(rest: string, parentIndent: number): unknown {
+    if (rest === "|" || rest === "|-") return this.literal(parentIndent, rest === "|-");
+    const value = flowOrScalar(rest);
+    // A more-indented line (a comment included) would continue a plain scalar or be an error: the library decides.
+    let j = this.pos;
+    while (j < this.lines.length && blank(this.lines[j]!)) j++;
+    const following = this.lines[j];
+    if (following && following.indent > parentIndent) outside();
+    return value;
+  }
+
+  /** `|` (clip) or `|-` (strip): lines more indented than the parent, the first one setting the indent. */
+  literal(parentIndent: number, strip: boolean): string {
+    const start = this.pos;
+    let first = start;
+    while (first < this.lines.length && blank(this.lines[first]!)) first++;
+    const firstLine = this.lines[first];
+    if (!firstLine || firstLine.indent <= parentIndent) outside();
+    const m = firstLine.indent;
+    // A leading empty line must be empty (a line of spaces only is content the library measures itself).
+    for (let i = start; i < first; i++) if (this.lines[i]!.indent > 0) outside();
+    const body: string[] = [];
+    let end = start;
+    for (let i = start; i < this.lines.length; i++) {
+      const l = this.lines[i]!;
+      if (blank(l)) {
+        if (l.indent > 0) outside();
+        body.push("");
+        continue;
+      }
+      if (l.indent < m) break;
+      body.push(" ".repeat(l.indent - m) + l.text);
+      end = i + 1;
+    }
+    if (end === this.lines.length && !this.endsWithBreak) outside(); // the last line has no line break
+    const lastLine = this.lines[end];
+    if (lastLine && (lastLine.indent > parentIndent || lastLine.text.startsWith("#"))) outside();
+    this.pos = end;
+    const content = body.slice(0, end - start).join("\n");
+    return strip ? content : content + "\n";
+  }
+}
+
+/** Index of the `:` that ends a plain implicit key (followed by a space or the end), or -1. */
+function keyColon(t: string): number {
+  for (let i = t.indexOf(":"); i >= 0; i = t.indexOf(":", i + 1)) if (i + 1 === t.length || t[i + 1] === " ") return i;
+  return -1;
+}
+
+/** `key: rest` (rest trimmed, "" when the value is below), or undefined when the line is no simple entry. */
+function splitEntry(t: string): { key: string; rest: string } | undefined {
+  let keyText: string;
+  let after: string;
+  let key: string;
+  if (t[0] === '"' || t[0] === "'") {
+    const q = quoted(t);
+    if (!q) return undefined;
+    after = t.slice(q.end);
+    if (!(after === ":" || after.startsWith(": "))) return undefined;
+    key = q.value;
+    after = after.slice(1);
+  } else {
+    const c = keyColon(t);
+    if (c <= 0) return undefined;
+    keyText = t.slice(0, c);
+    // Keys that start with an indicator, hold a comment, end in a space or are long: the library decides.
+    if (c > 1000 || /^[-?:,[\]{}#&*!|>'"%@`]/.test(keyText) || keyText.includes(" #") || keyText.endsWith(" ") || keyText === "<<") return undefined;
+    const v = plainScalar(keyText);
+    key = v === null ? "" : String(v);
+    after = t.slice(c + 1);
+  }
+  const rest = after.trim();
+  if (rest.startsWith("#")) return undefined;
+  return { key, rest };
+}
+
+/** A single-line flow sequence, `{}`, or a scalar. */
+function flowOrScalar(t: string): unknown {
+  if (t === "{}") return {};
+  if (t[0] === "[") return flowSeq(t);
+  if (t[0] === '"' || t[0] === "'") {
+    const q = quoted(t) ?? outside();
+    if (t.slice(q.end).trim() !== "") outside();
+    return q.value;
+  }
+  if (/^[?:,[\]{}#&*!|>%@`]/.test(t) || /^-(?![0-9A-Za-z./])/.test(t)) outside();
+  if (t.includes(" #") || t.includes(": ") || t.endsWith(":")) outside();
+  return plainScalar(t.trimEnd());
+}
+
+function flowSeq(t: string): unknown[] {
+  if (t === "[]") return [];
+  const out: unknown[] = [];
+  let i = 1;
+  for (;;) {
+    while (t[i] === " ") i++;
+    let item: unknown;
+    if (t[i] === '"' || t[i] === "'") {
+      const q = quoted(t.slice(i)) ?? outside();
+      item = q.value;
+      i += q.end;
+    } else {
+      let j = i;
+      while (j < t.length && !",[]{}\"'#:&*!|>%@`?".includes(t[j]!)) j++;
+      const plain = t.slice(i, j).trimEnd();
+      if (plain === "" || plain.startsWith("-") && (plain === "-" || plain[1] === " ")) outside();
+      item = plainScalar(plain);
+      i = j;
+    }
+    out.push(item);
+    while (t[i] === " ") i++;
+    if (t[i] === ",") {
+      i++;
+      continue;
+    }
+    if (t[i] === "]" && t.slice(i + 1).trim() === "") return out;
+    outside();
+  }
+}
+
+const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", "0": "\0" };
+
+/** A quoted scalar closed on this line: its value and the index after the closing quote. */
+function quoted(t: string): { value: string; end: number } | undefined {
+  const q = t[0];
+  let out = "";
+  for (let i = 1; i < t.length; i++) {
+    const c = t[i]!;
+    if (q === "'") {
+      if (c !== "'") out += c;
+      else if (t[i + 1] === "'") {
+        out += "'";
+        i++;
+      } else return { value: out, end: i + 1 };
+    } else if (c === "\\") {
+      const e = ESCAPES[t[i + 1] ?? ""];
+      if (e === undefined) return undefined;
+      out += e;
+      i++;
+    } else if (c === '"') return { value: out, end: i + 1 };
+    else out += c;
+  }
+  return undefined;
+}
+
+// The core schema's plain-scalar tests and conversions, in the library's order (yaml/dist/schema/core).
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+function plainScalar(s: string): unknown {
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
+  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
+  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
