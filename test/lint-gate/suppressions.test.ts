@@ -94,7 +94,7 @@ describe("unknown rule ids in disable comments", () => {
       for (const n of readdirSync(dir)) {
         const p = join(dir, n);
         if (statSync(p).isDirectory()) walk(p);
-        else if (n.endsWith(".ts")) for (const m of readFileSync(p, "utf8").matchAll(/ruleId: "([a-z]+\/[a-z0-9-]+)"|"((?:yaml|schema|score|provision|policy|compose|helm|terraform|backstage)\/[a-z0-9-]+)"/g)) ids.add(m[1] ?? m[2]!);
+        else if (n.endsWith(".ts")) for (const m of readFileSync(p, "utf8").matchAll(/ruleId: "([a-z]+\/[a-z0-9-]+)"|"((?:yaml|schema|score|provision|policy|compose|helm|terraform|backstage|patch|wasm)\/[a-z0-9-]+)"/g)) ids.add(m[1] ?? m[2]!);
       }
     };
     walk(join(REPO, "src"));
