@@ -97,18 +97,20 @@ describe("an input folder that cannot be listed", () => {
     const root = join(tmp.dir, "locked-root");
     tmp.write("locked-root/ok/score.yaml", WORKLOAD);
     tmp.write("locked-root/locked/score.yaml", WORKLOAD);
-    execFileSync("chmod", ["-R", "a+rX", tmp.dir]); // the scratch folder (mkdtemp: 0700) becomes 0755
     execFileSync("chmod", ["000", join(root, "locked")]);
     try {
-      // Permission bits do not bind root, so as root the CLI drops to nobody (65534) after it has loaded
-      // its modules (the checkout itself may sit under a folder nobody cannot reach); the inputs live
-      // in the 0755 scratch folder under os.tmpdir(), which nobody can reach. Not root: run as is.
+      // Permission bits do not bind a process holding CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH, so as root
+      // the CLI runs under setpriv (util-linux, Essential in Debian) with both capabilities dropped from its
+      // bounding set: still uid 0, so the checkout (owned by root) stays readable wherever it sits, while
+      // the 000 folder is refused as for anyone else. Not root: run as is.
       const script = [
         `const m = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist", "src", "cli", "main.js")).href)});`,
-        "if (process.getuid() === 0) { process.setgroups([]); process.setgid(65534); process.setuid(65534); }",
         `await m.main(["check", "locked-root"]);`,
       ].join("\n");
-      const r = spawnSync(process.execPath, ["--max-old-space-size=192", "--input-type=module", "-e", script], {
+      const node = [process.execPath, "--max-old-space-size=192", "--input-type=module", "-e", script];
+      const argv =
+        process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", ...node] : node;
+      const r = spawnSync(argv[0], argv.slice(1), {
         cwd: tmp.dir,
         env: { ...process.env, NO_COLOR: "1" },
         encoding: "utf8",

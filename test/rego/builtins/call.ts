@@ -34,3 +34,25 @@ export function callErr(name: string, ...args: unknown[]): { message: string; co
     throw e;
   }
 }
+
+/**
+ * Callers bound to a list of builtin definitions (the Node-only modules export theirs): `call` gives plain
+ * JSON, `callErr` the BuiltinError message or "no error".
+ */
+export function callersOf(defs: readonly { name: string; fn: (args: Value[], c: BuiltinContext) => Value | undefined }[]) {
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  function call(name: string, ...args: unknown[]): any {
+    const r = byName.get(name)!.fn(args.map((a) => fromJSON(a)), ctx());
+    return r === undefined ? undefined : toJSON(r);
+  }
+  function callErr(name: string, ...args: unknown[]): string {
+    try {
+      call(name, ...args);
+    } catch (e) {
+      if (e instanceof BuiltinError) return e.message;
+      throw e;
+    }
+    return "no error";
+  }
+  return { call, callErr };
+}

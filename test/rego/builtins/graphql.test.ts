@@ -2,26 +2,11 @@
 // (OPA's graphql test cases document it: Go field names, Alias = Name, value Kind numbers, pruned nulls).
 import { describe, expect, it } from "vitest";
 import { graphqlBuiltins } from "../../../src/rego/builtins/graphql.node.js";
-import { BuiltinError } from "../../../src/rego/builtins/types.js";
-import { compileModules, toJSON } from "../../../src/rego/index.js";
-import { fromJSON } from "../../../src/rego/value.js";
-import { ctx } from "./call.js";
+import { compileModules } from "../../../src/rego/index.js";
+import { callersOf } from "./call.js";
 import "../../../src/rego/builtins/node-builtins.js";
 
-const byName = new Map(graphqlBuiltins.map((d) => [d.name, d]));
-function call(name: string, ...args: unknown[]): any {
-  const r = byName.get(name)!.fn(args.map((a) => fromJSON(a)), ctx());
-  return r === undefined ? undefined : toJSON(r);
-}
-function callErr(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return e.message;
-    throw e;
-  }
-  return "no error";
-}
+const { call, callErr } = callersOf(graphqlBuiltins);
 
 const schema = `
   type Query { hero(episode: Episode): Character }

@@ -5,11 +5,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jwtPublicKeyBuiltins } from "../../../src/rego/builtins/jwt-pubkey.node.js";
-import { BuiltinError } from "../../../src/rego/builtins/types.js";
-import { compileModules, toJSON } from "../../../src/rego/index.js";
-import { fromJSON } from "../../../src/rego/value.js";
+import { compileModules } from "../../../src/rego/index.js";
 import { REPO } from "../../helpers/paths.js";
-import { ctx } from "./call.js";
+import { callersOf } from "./call.js";
 import "../../../src/rego/builtins/node-builtins.js";
 
 const pki = (f: string) => readFileSync(join(REPO, "test", "rego", "fixtures", "pki", f), "utf8");
@@ -40,20 +38,7 @@ function signToken(alg: string, keyFile: string, payload: object, extraHeader: o
   return input + "." + b64u(sig);
 }
 
-const byName = new Map(jwtPublicKeyBuiltins.map((d) => [d.name, d]));
-function call(name: string, ...args: unknown[]): unknown {
-  const r = byName.get(name)!.fn(args.map((a) => fromJSON(a)), ctx());
-  return r === undefined ? undefined : toJSON(r);
-}
-function callErr(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return e.message;
-    throw e;
-  }
-  return "no error";
-}
+const { call, callErr } = callersOf(jwtPublicKeyBuiltins);
 
 const CASES: [string, string, string, string][] = [
   ["RS256", "rsa.key", "rsa.crt", "rsa.pub"],

@@ -5,28 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { x509Builtins } from "../../../src/rego/builtins/x509.node.js";
-import { BuiltinError } from "../../../src/rego/builtins/types.js";
-import { compileModules, toJSON } from "../../../src/rego/index.js";
-import { fromJSON } from "../../../src/rego/value.js";
+import { compileModules } from "../../../src/rego/index.js";
 import { REPO } from "../../helpers/paths.js";
-import { ctx } from "./call.js";
+import { callersOf } from "./call.js";
 import "../../../src/rego/builtins/node-builtins.js";
 
 const pki = (f: string) => readFileSync(join(REPO, "test", "rego", "fixtures", "pki", f), "utf8");
-const byName = new Map(x509Builtins.map((d) => [d.name, d]));
-function call(name: string, ...args: unknown[]): any {
-  const r = byName.get(name)!.fn(args.map((a) => fromJSON(a)), ctx());
-  return r === undefined ? undefined : toJSON(r);
-}
-function callErr(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (e) {
-    if (e instanceof BuiltinError) return e.message;
-    throw e;
-  }
-  return "no error";
-}
+const { call, callErr } = callersOf(x509Builtins);
 const derB64 = (pem: string) => pem.replace(/-----[^-]+-----|\s+/g, "");
 
 describe("crypto.x509.parse_certificates", () => {
