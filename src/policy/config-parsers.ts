@@ -1,15 +1,21 @@
 // Configuration parsers behind conftest's parse_config builtins, by conftest's parser names: yaml (several
 // documents become an array), json, toml (smol-toml), ini (npm ini; like go-ini through conftest, every value
-// is a string and keys outside a section are dropped), dotenv (dotenv's parser). conftest's other parsers
-// (hcl1, hcl2, cue, dockerfile, edn, hocon, jsonnet, vcl, xml, ignore) are refused by name: scorec has no
-// synchronous, well-kept JavaScript parser for them (the tree's HCL parser is an asynchronous WASM build).
+// is a string and keys outside a section are dropped), dotenv (dotenv's parser), hcl2 (npm hcl2-parser: a
+// GopherJS build of the very converter conftest uses, github.com/tmccombs/hcl2json, so blocks, labels and
+// `${...}` expressions come out as conftest gives them; loaded on first use, it is 4 MB of JavaScript).
+// conftest's other parsers (cue, cyclonedx, dockerfile, edn, groovy, hcl1, hocon, ignore, jsonc, jsonnet, nginx,
+// properties, spdx, textproto, vcl, xml) are refused by name: scorec has no synchronous, well-kept JavaScript parser that gives conftest's shapes for them.
 import { parse as parseDotenv } from "dotenv";
 import { parse as parseIni } from "ini";
 import { parse as parseToml, TomlDate } from "smol-toml";
+import { createRequire } from "node:module";
 import { parseAllDocuments } from "yaml";
 
-export const CONFIG_PARSERS = ["yaml", "json", "toml", "ini", "dotenv"] as const;
-const CONFTEST_ONLY = new Set(["hcl1", "hcl2", "cue", "dockerfile", "edn", "hocon", "jsonnet", "vcl", "xml", "ignore"]);
+export const CONFIG_PARSERS = ["yaml", "json", "toml", "ini", "dotenv", "hcl2"] as const;
+const CONFTEST_ONLY = new Set([
+  "cue", "cyclonedx", "dockerfile", "edn", "groovy", "hcl1", "hocon", "ignore", "jsonc", "jsonnet", "nginx", "properties",
+  "spdx", "textproto", "vcl", "xml",
+]);
 
 export class ConfigParseError extends Error {}
 
@@ -52,6 +58,8 @@ export function parseConfig(parser: string, text: string): unknown {
     }
     case "dotenv":
       return { ...parseDotenv(text) };
+    case "hcl2":
+      return parseHcl2(text);
   }
   if (CONFTEST_ONLY.has(parser)) throw new ConfigParseError(`create config parser: parser ${parser} is not supported by scorec`);
   throw new ConfigParseError(`create config parser: unknown parser: ${parser}`);
@@ -65,6 +73,18 @@ function parseYaml(text: string): unknown {
     values.push(d.toJS({ maxAliasCount: 100 }));
   }
   return values.length === 1 ? values[0] : values;
+}
+
+type Hcl2Parser = { parseToString(text: string): [string, unknown] };
+let hcl2: Hcl2Parser | undefined;
+
+/** HCL2 as tmccombs/hcl2json converts it (conftest's hcl2 parser). The GopherJS build drops the Go error's
+ *  text, so a syntax error can only be reported as such. */
+function parseHcl2(text: string): unknown {
+  hcl2 ??= createRequire(import.meta.url)("hcl2-parser") as Hcl2Parser;
+  const [json, err] = hcl2.parseToString(text);
+  if (err != null || json === "") throw new ConfigParseError("unmarshal config: not valid HCL2 (the parser gives no detail)");
+  return JSON.parse(json);
 }
 
 /** TOML dates become their RFC 3339 text (Go's JSON of a time.Time). */

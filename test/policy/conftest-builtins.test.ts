@@ -1,5 +1,8 @@
 // conftest's parse_config / parse_config_file / parse_combined_config_files and OPA's json.match_schema /
 // json.verify_schema, through `policy test` (the way a policy library's unit tests reach them).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { runPolicyTests } from "../../src/policy/policy-test.js";
 import { fixture } from "../helpers/paths.js";
@@ -21,6 +24,7 @@ describe("parse_config", () => {
     ['parse_config("toml", "a = 1\\n[t]\\nb = \\"x\\"") == {"a": 1, "t": {"b": "x"}}'],
     ['parse_config("ini", "[s]\\nk = v\\nn = 1\\nb = true") == {"s": {"k": "v", "n": "1", "b": "true"}}'],
     ['parse_config("dotenv", "A=1\\nB=\\"x y\\"") == {"A": "1", "B": "x y"}'],
+    ['parse_config("hcl2", "a = 1\\nb \\"l\\" { c = \\"x\\" }") == {"a": 1, "b": {"l": [{"c": "x"}]}}'],
   ])("%s", (expr) => {
     expect(check(expr)).toMatchObject({ passed: true });
   });
@@ -29,7 +33,8 @@ describe("parse_config", () => {
     const strict = (expr: string) => runPolicyTests([{ path: "p.rego", source: `package t\n\ntest_x if ${expr}\n` }], { root }).results[0]!;
     // Builtin errors make the expression undefined (OPA's non-strict mode): the test fails.
     expect(strict('parse_config("nope", "")')).toMatchObject({ passed: false, reason: "undefined" });
-    expect(strict('parse_config("hcl2", "a = 1")')).toMatchObject({ passed: false });
+    expect(strict('parse_config("hcl1", "a = 1")')).toMatchObject({ passed: false });
+    expect(strict('parse_config("hcl2", "a = {")')).toMatchObject({ passed: false });
     expect(strict('parse_config("json", "{")')).toMatchObject({ passed: false });
   });
 });
@@ -42,6 +47,12 @@ describe("parse_config_file / parse_combined_config_files", () => {
     expect(check('parse_config_file("app.env") == {"A": "1", "B": "two words"}')).toMatchObject({ passed: true });
     expect(check('parse_config_file("../app.yaml") == [{"name": "a", "replicas": 2}, {"name": "b"}]', "sub/p.rego")).toMatchObject({ passed: true });
     expect(check('parse_config_file("nested.yaml") == {"x": 1}', "sub/p.rego")).toMatchObject({ passed: true });
+  });
+
+  it("a .tf file is read by conftest's hcl2 converter: the same JSON as @cdktf/hcl2json (HashiCorp's build of it)", async () => {
+    const expected = await parseHcl("main.tf", readFileSync(join(root, "main.tf"), "utf8"));
+    expect(JSON.stringify(expected)).toContain('"logs-${var.region}"');
+    expect(check(`parse_config_file("main.tf") == ${JSON.stringify(expected)}`)).toMatchObject({ passed: true });
   });
 
   it("combines files as conftest does: [{path, contents}] sorted by path, one entry per YAML document", () => {
