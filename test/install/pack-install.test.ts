@@ -46,7 +46,7 @@ beforeAll(() => {
   writeFileSync(join(project, "score.yaml"), SCORE);
 }, 240_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000); // an installed node_modules: slow to delete on a busy disk
 
 describe("scorec installed from its tarball into an empty project", () => {
   it("ships no sources or tests beyond what runs", () => {
