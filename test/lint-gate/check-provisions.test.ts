@@ -82,6 +82,42 @@ describe("check provisions without writing", () => {
   });
 });
 
+describe("check provisions for --env and runs cmd:// only when allowed", () => {
+  const SCORE_Q = "apiVersion: score.dev/v1b1\nmetadata: {name: wk}\ncontainers:\n  main:\n    image: nginx\n    variables: {Q: '${resources.qq.ulr}'}\nresources:\n  qq: {type: queue}\n";
+
+  it("--env selects the provisioners of that environment (and the config's environment does the same)", () => {
+    const d = join(tmp, "env");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    writeFileSync(join(d, "p.provisioners.yaml"), "- uri: template://q\n  type: queue\n  environments: [prod]\n  outputs: 'url: amqp://q'\n");
+    writeFileSync(join(d, "score.yaml"), SCORE_Q);
+    const dev = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(dev.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/no-provisioner 8:14"]);
+    expect(dev[0]!.message).toContain('in environment "dev"');
+    const prod = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--env", "prod", "--format", "json"], { cwd: d }).stdout);
+    expect(prod.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/missing-output 6:21"]);
+    expect(prod[0]!.message).toContain('did you mean "url"?');
+    mkdirSync(join(d, ".scorec"), { recursive: true });
+    writeFileSync(join(d, ".scorec", "config.yaml"), "environment: prod\nprovisioners: [p.provisioners.yaml]\n");
+    const fromConfig = json(runCli(["check", "score.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(fromConfig.map((x) => x.ruleId)).toEqual(["provision/missing-output"]);
+  });
+
+  it("--allow-cmd-provisioners runs the program, and its outputs are then checked", () => {
+    const d = join(tmp, "cmd-allowed");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    const script = `cat >/dev/null; printf '{"resource_outputs":{"url":"amqp://q"}}'`;
+    writeFileSync(join(d, "p.provisioners.yaml"), `- uri: cmd://sh#q\n  args: ["-c", ${JSON.stringify(script)}]\n  type: queue\n`);
+    writeFileSync(join(d, "score.yaml"), SCORE_Q);
+    const refused = runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml"], { cwd: d });
+    expect(refused.code).toBe(0); // not run: outputs unknown, nothing to report
+    const r = runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--allow-cmd-provisioners", "--format", "json"], { cwd: d });
+    const ds = json(r.stdout);
+    expect(ds.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/missing-output 6:21"]);
+    expect(ds[0]!.message).toContain('did you mean "url"?');
+    expect(readdirSync(d).sort()).toEqual([".git", "p.provisioners.yaml", "score.yaml"]);
+  });
+});
+
 describe("config discovery", () => {
   it("finds .scorec/config.yaml two folders up (stopping at .git), relative paths against the config's folder", () => {
     const repo = join(tmp, "repo");
