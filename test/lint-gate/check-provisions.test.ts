@@ -71,6 +71,16 @@ describe("check provisions without writing", () => {
     expect(ds[0]!.message).toContain('offers class "lrage" — did you mean "large"?');
   });
 
+  it("an unknown id names the ids provided, at the id", () => {
+    const d = join(tmp, "id");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    writeFileSync(join(d, "p.provisioners.yaml"), "- uri: template://x\n  type: thing\n  id: shared-bus\n  outputs: 'a: 1'\n");
+    writeFileSync(join(d, "score.yaml"), "apiVersion: score.dev/v1b1\nmetadata: {name: wk}\ncontainers:\n  main: {image: nginx}\nresources:\n  tt:\n    type: thing\n    id: shared-buss\n");
+    const ds = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(ds.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/no-provisioner 8:9"]);
+    expect(ds[0]!.message).toContain('offers id "shared-buss" — did you mean "shared-bus"?');
+  });
+
   it("cmd:// provisioners are not run by check: their outputs are unknown and not reported", () => {
     const d = join(tmp, "cmd");
     mkdirSync(d, { recursive: true });
