@@ -76,3 +76,12 @@ export function settingsFor(path: string, client: LspSettings, cache?: ConfigCac
   }));
   return { settings, diagnostics };
 }
+
+/**
+ * Findings about configured paths that are not files (a missing provisioners or policies folder), moved
+ * onto the open file at 1:1 as config findings are: their message names the path.
+ */
+export function onOpenFile(path: string, diags: readonly Diagnostic[]): Diagnostic[] {
+  const at = { line: 1, column: 1, offset: 0 };
+  return diags.map((d): Diagnostic => ({ ...d, file: path, range: { start: at, end: at } }));
+}

@@ -27,7 +27,7 @@ import { definition } from "./definition.js";
 import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
-import { ConfigCache, settingsFor } from "./config-settings.js";
+import { ConfigCache, onOpenFile, settingsFor } from "./config-settings.js";
 import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
 import { AssetCache, type WorkspaceAssets } from "./workspace-assets.js";
@@ -152,7 +152,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           publishAssetDiagnostics(a);
         }
         analysis = await analyze(path, doc.getText(), root, effective.settings, a, log);
-        diagnostics = [...effective.diagnostics, ...analysis.diagnostics].map(toLspDiagnostic);
+        diagnostics = [...effective.diagnostics, ...onOpenFile(path, a.settingsDiagnostics), ...analysis.diagnostics].map(toLspDiagnostic);
       } catch (e) {
         // A bug in a stage must not leave stale findings on screen: say so where the user looks.
         log(`scorec: analysis of ${path} failed: ${(e as Error).stack ?? e}`);

@@ -22,6 +22,20 @@ export interface WorkspaceAssets {
   registry?: RuleRegistry;
   /** Findings about the provisioner and policy files themselves, keyed by absolute path. */
   fileDiagnostics: Map<string, Diagnostic[]>;
+  /**
+   * Findings about a configured path that is not a file an editor can open (missing, or a folder): a
+   * diagnostic on such a URI is shown nowhere, so the server puts these on each open Score file.
+   */
+  settingsDiagnostics: Diagnostic[];
+}
+
+/** Whether `path` is a regular file (something an editor can show diagnostics on). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Every file (with its mtime) a set of paths covers, for change detection. */
@@ -104,11 +118,13 @@ export class AssetCache {
   private async load(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
     const builtInDir = builtInDirFor(settings.target);
     const fileDiagnostics = new Map<string, Diagnostic[]>();
+    const settingsDiagnostics: Diagnostic[] = [];
     const add = (diags: Diagnostic[], resolveFile: (f: string) => string | undefined): void => {
       for (const d of diags) {
         const abs = resolveFile(d.file);
         if (!abs) continue;
-        fileDiagnostics.set(abs, [...(fileDiagnostics.get(abs) ?? []), d]);
+        if (!isFile(abs)) settingsDiagnostics.push(d);
+        else fileDiagnostics.set(abs, [...(fileDiagnostics.get(abs) ?? []), d]);
       }
     };
     let provisioners: LoadedProvisionerSet = { provisioners: [], files: [] };
@@ -144,7 +160,7 @@ export class AssetCache {
         this.log(`scorec: cannot load policies: ${(e as Error).message}`);
       }
     }
-    return { provisioners, builtInDir, policy, registry, fileDiagnostics };
+    return { provisioners, builtInDir, policy, registry, fileDiagnostics, settingsDiagnostics };
   }
 }
 

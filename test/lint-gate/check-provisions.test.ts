@@ -71,6 +71,16 @@ describe("check provisions without writing", () => {
     expect(ds[0]!.message).toContain('offers class "lrage" — did you mean "large"?');
   });
 
+  it("an unknown id names the ids provided, at the id", () => {
+    const d = join(tmp, "id");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    writeFileSync(join(d, "p.provisioners.yaml"), "- uri: template://x\n  type: thing\n  id: shared-bus\n  outputs: 'a: 1'\n");
+    writeFileSync(join(d, "score.yaml"), "apiVersion: score.dev/v1b1\nmetadata: {name: wk}\ncontainers:\n  main: {image: nginx}\nresources:\n  tt:\n    type: thing\n    id: shared-buss\n");
+    const ds = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(ds.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/no-provisioner 8:9"]);
+    expect(ds[0]!.message).toContain('offers id "shared-buss" — did you mean "shared-bus"?');
+  });
+
   it("cmd:// provisioners are not run by check: their outputs are unknown and not reported", () => {
     const d = join(tmp, "cmd");
     mkdirSync(d, { recursive: true });
@@ -79,6 +89,42 @@ describe("check provisions without writing", () => {
     const r = runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml"], { cwd: d });
     expect(r.stdout).toContain("✔ no problems");
     expect(r.code).toBe(0);
+  });
+});
+
+describe("check provisions for --env and runs cmd:// only when allowed", () => {
+  const SCORE_Q = "apiVersion: score.dev/v1b1\nmetadata: {name: wk}\ncontainers:\n  main:\n    image: nginx\n    variables: {Q: '${resources.qq.ulr}'}\nresources:\n  qq: {type: queue}\n";
+
+  it("--env selects the provisioners of that environment (and the config's environment does the same)", () => {
+    const d = join(tmp, "env");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    writeFileSync(join(d, "p.provisioners.yaml"), "- uri: template://q\n  type: queue\n  environments: [prod]\n  outputs: 'url: amqp://q'\n");
+    writeFileSync(join(d, "score.yaml"), SCORE_Q);
+    const dev = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(dev.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/no-provisioner 8:14"]);
+    expect(dev[0]!.message).toContain('in environment "dev"');
+    const prod = json(runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--env", "prod", "--format", "json"], { cwd: d }).stdout);
+    expect(prod.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/missing-output 6:21"]);
+    expect(prod[0]!.message).toContain('did you mean "url"?');
+    mkdirSync(join(d, ".scorec"), { recursive: true });
+    writeFileSync(join(d, ".scorec", "config.yaml"), "environment: prod\nprovisioners: [p.provisioners.yaml]\n");
+    const fromConfig = json(runCli(["check", "score.yaml", "--format", "json"], { cwd: d }).stdout);
+    expect(fromConfig.map((x) => x.ruleId)).toEqual(["provision/missing-output"]);
+  });
+
+  it("--allow-cmd-provisioners runs the program, and its outputs are then checked", () => {
+    const d = join(tmp, "cmd-allowed");
+    mkdirSync(join(d, ".git"), { recursive: true });
+    const script = `cat >/dev/null; printf '{"resource_outputs":{"url":"amqp://q"}}'`;
+    writeFileSync(join(d, "p.provisioners.yaml"), `- uri: cmd://sh#q\n  args: ["-c", ${JSON.stringify(script)}]\n  type: queue\n`);
+    writeFileSync(join(d, "score.yaml"), SCORE_Q);
+    const refused = runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml"], { cwd: d });
+    expect(refused.code).toBe(0); // not run: outputs unknown, nothing to report
+    const r = runCli(["check", "score.yaml", "--provisioners", "p.provisioners.yaml", "--allow-cmd-provisioners", "--format", "json"], { cwd: d });
+    const ds = json(r.stdout);
+    expect(ds.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(["provision/missing-output 6:21"]);
+    expect(ds[0]!.message).toContain('did you mean "url"?');
+    expect(readdirSync(d).sort()).toEqual([".git", "p.provisioners.yaml", "score.yaml"]);
   });
 });
 

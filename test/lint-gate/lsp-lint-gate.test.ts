@@ -74,3 +74,26 @@ describe("language server = check", () => {
     expect(folds).toContainEqual({ startLine: 8, endLine: 12 }); // resources
   });
 });
+
+describe("settings errors are shown on the open file", () => {
+  it("a missing provisioners or policies path from the client's settings: at 1:1 of the open file, not on the path's URI", async () => {
+    const dir = join(tmp, "settings");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    const text = "apiVersion: score.dev/v1b1\nmetadata: {name: wk}\ncontainers:\n  main: {image: nginx}\n";
+    writeFileSync(join(dir, "score.yaml"), text);
+    const s = inProcess();
+    try {
+      await s.client.initialize(pathToFileURL(dir).href, { debounceMs: 10, provisioners: ["nope"], policies: ["nopol"] });
+      const uri = pathToFileURL(join(dir, "score.yaml")).href;
+      s.client.open(uri, text);
+      const ds = await s.client.diagnostics(uri, 1);
+      expect(ds.map((d) => [d.code, d.range.start, d.message])).toEqual([
+        ["io/read", { line: 0, character: 0 }, "cannot read provisioners from nope: no such file or folder"],
+        ["io/read", { line: 0, character: 0 }, "cannot read policies from nopol: no such file or folder"],
+      ]);
+      expect(s.client.published.filter((p) => p.uri !== uri)).toEqual([]);
+    } finally {
+      s.dispose();
+    }
+  });
+});
