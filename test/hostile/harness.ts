@@ -85,7 +85,7 @@ export function peakRssMb(pid: number): number {
 }
 
 /** A scratch folder removed after the test file; `write` creates files (and folders) inside it. */
-export function scratch(prefix: string): { dir: string; write(rel: string, text: string): string; files(rel?: string): string[] } {
+export function scratch(prefix: string): { dir: string; write(rel: string, text: string | Uint8Array): string; files(rel?: string): string[] } {
   const dir = mkdtempSync(join(tmpdir(), `scorec-${prefix}-`));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
