@@ -77,6 +77,30 @@ export function runFenced(args: string[], opts: FenceOptions = {}): FencedRun {
   return run;
 }
 
+/**
+ * The in-process fence for one sample of a property or one hostile call: `f` must return within `ms` and
+ * leave less than `heapMb` of extra heap. It cannot interrupt a synchronous hang (the CLI-level tests under
+ * runFenced can): it catches slow or memory-hungry answers, and vitest's timeout bounds the rest.
+ */
+export function withinBounds<T>(f: () => T, ms = 3_000, heapMb = 256): T {
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const out = f();
+  expect(performance.now() - t0, "milliseconds").toBeLessThan(ms);
+  expect((process.memoryUsage().heapUsed - heap0) / 2 ** 20, "heap growth (MiB)").toBeLessThan(heapMb);
+  return out;
+}
+
+/** withinBounds for an asynchronous call (timed until it settles). */
+export async function withinBoundsAsync<T>(f: () => Promise<T>, ms = 3_000, heapMb = 256): Promise<T> {
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const out = await f();
+  expect(performance.now() - t0, "milliseconds").toBeLessThan(ms);
+  expect((process.memoryUsage().heapUsed - heap0) / 2 ** 20, "heap growth (MiB)").toBeLessThan(heapMb);
+  return out;
+}
+
 /** Peak resident memory (MiB) of a live child, from /proc (Linux): for long-running children like the language server. */
 export function peakRssMb(pid: number): number {
   const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

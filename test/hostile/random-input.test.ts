@@ -11,19 +11,9 @@ import { check } from "../../src/api/check.js";
 import { generate } from "../../src/api/generate.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compileModules, RegoError } from "../../src/rego/index.js";
-import { runFenced, scratch, WORKLOAD } from "./harness.js";
+import { runFenced, scratch, withinBounds, withinBoundsAsync, WORKLOAD } from "./harness.js";
 
 const tmp = scratch("random");
-
-/** Runs `f` (sync or async) and checks the time it took and the heap it left: a sample, not a benchmark. */
-async function withinBounds<T>(f: () => T | Promise<T>, ms = 3_000, heapMb = 256): Promise<T> {
-  const heap0 = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const out = await f();
-  expect(performance.now() - t0).toBeLessThan(ms);
-  expect((process.memoryUsage().heapUsed - heap0) / 2 ** 20).toBeLessThan(heapMb);
-  return out;
-}
 
 /** Every diagnostic names a file and a rule and sits at a real position; none leaks a JS failure. */
 function positioned(diagnostics: readonly Diagnostic[]): void {
@@ -57,10 +47,10 @@ const randomDocument = fc
 const randomScoreFile = fc.oneof(randomBytes, randomText, mutatedWorkload, randomDocument);
 
 describe("random YAML as a Score file", () => {
-  it("check ends with positioned diagnostics or none, never an exception", async () => {
-    await fc.assert(
-      fc.asyncProperty(randomScoreFile, async (contents) => {
-        const r = await withinBounds(() => check([{ path: "random.score.yaml", contents }]));
+  it("check ends with positioned diagnostics or none, never an exception", () => {
+    fc.assert(
+      fc.property(randomScoreFile, (contents) => {
+        const r = withinBounds(() => check([{ path: "random.score.yaml", contents }]));
         positioned(r.diagnostics);
       }),
       { numRuns: 150, seed: 1515 },
@@ -106,7 +96,7 @@ describe("random placeholders through generate", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(placeholderValue, { minLength: 1, maxLength: 5 }), async (values) => {
         const contents = placeholderWorkload(values);
-        const r = await withinBounds(() => generate([{ path: "score.yaml", contents }], { target: "compose", outputDir: tmp.dir, root: tmp.dir }));
+        const r = await withinBoundsAsync(() => generate([{ path: "score.yaml", contents }], { target: "compose", outputDir: tmp.dir, root: tmp.dir }));
         positioned(r.diagnostics);
         const errors = r.diagnostics.filter((d) => d.severity === "error");
         for (const e of errors) expect(e.range.start.line).toBeGreaterThan(6); // on the variables, files or params lines
@@ -174,13 +164,13 @@ const regoRule = fc
   .map((lines) => lines.map((l, i) => l.replaceAll(/\b(v|y)\b/g, `$1${i}`)).join("\n\t"));
 
 describe("random Rego rules under a budget", () => {
-  it("compile errors and evaluation errors are positioned RegoErrors; evaluation ends within the budget", async () => {
+  it("compile errors and evaluation errors are positioned RegoErrors; evaluation ends within the budget", () => {
     const input = { n: 3, s: `${"a".repeat(2000)}b`, xs: [1, "a", [2], { b: 3 }] };
     const seen = { compileErrors: 0, values: 0, budgetHits: 0, otherErrors: 0 };
-    await fc.assert(
-      fc.asyncProperty(regoRule, async (body) => {
+    fc.assert(
+      fc.property(regoRule, (body) => {
         const source = `package p\n\nx if {\n\t${body}\n}\n\nr := count([1 | x])\n`;
-        await withinBounds(() => {
+        withinBounds(() => {
           const c = compileModules([{ path: "p.rego", source }]);
           if (!c.ok) {
             seen.compileErrors++;

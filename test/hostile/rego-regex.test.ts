@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { compileModules } from "../../src/rego/index.js";
 import { run as execTemplate } from "../template/helpers.js";
-import { runFenced, scratch, WORKLOAD } from "./harness.js";
+import { runFenced, scratch, withinBounds, WORKLOAD } from "./harness.js";
 
 const tmp = scratch("regex");
 
@@ -15,11 +15,6 @@ function evalRego(expr: string): unknown {
   return r.program.evalRule(["p", "x"], { input: { s: evil }, nowNs: 0n });
 }
 
-function timed<T>(f: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = f();
-  return { value, ms: performance.now() - t0 };
-}
 
 describe("hostile regular expressions", () => {
   it.each([
@@ -32,15 +27,12 @@ describe("hostile regular expressions", () => {
     ['glob.match("*a*a*a*a*a*a*a*a*c", [], input.s)', false],
     ['glob.match("**a**a**a**a**a**c", ["."], input.s)', false],
   ])("%s is answered in linear time", (expr, want) => {
-    const { value, ms } = timed(() => evalRego(expr));
-    expect(value).toBe(want);
-    expect(ms).toBeLessThan(3_000);
+    expect(withinBounds(() => evalRego(expr), 3_000, 128)).toBe(want);
   }, 5_000);
 
   it("sprig's regexMatch / regexFindAll in a template are linear too", () => {
-    const { value, ms } = timed(() => execTemplate('{{ regexMatch "(a+)+$" .s }} {{ len (regexFindAll "(a|aa)+c" .s -1) }}', { s: evil }));
+    const value = withinBounds(() => execTemplate('{{ regexMatch "(a+)+$" .s }} {{ len (regexFindAll "(a|aa)+c" .s -1) }}', { s: evil }), 3_000, 128);
     expect(value).toBe("false 0");
-    expect(ms).toBeLessThan(3_000);
   }, 5_000);
 
   it("keeps Go semantics: leftmost-first, named groups, code points, ASCII \\s", () => {
