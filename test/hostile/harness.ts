@@ -41,7 +41,11 @@ export interface FenceOptions {
   rssMb?: number;
   /** A command the node child runs under (e.g. setpriv dropping capabilities). */
   prefix?: string[];
-  /** Run a script (node -e, ES module) instead of the CLI; `args` are its process.argv.slice(1). */
+  /**
+   * Run this ES module (written to a temp .mjs file) instead of the CLI; `args` are its
+   * process.argv.slice(2). A file, not `node -e`: a worker thread inherits `-e` in its execArgv and
+   * never starts.
+   */
   script?: string;
 }
 
@@ -54,7 +58,13 @@ export function runFenced(args: string[], opts: FenceOptions = {}): FencedRun {
   const t0 = performance.now();
   const stdio: StdioOptions = [opts.stdinFd ?? "pipe", "pipe", "pipe", "pipe"];
   const timeoutMs = opts.timeoutMs ?? FENCE_MS;
-  const entry = opts.script === undefined ? [join(REPO, "bin", "scorec.js")] : ["--input-type=module", "-e", opts.script, "--"];
+  let scriptDir: string | undefined;
+  let entry = [join(REPO, "bin", "scorec.js")];
+  if (opts.script !== undefined) {
+    scriptDir = mkdtempSync(join(tmpdir(), "scorec-fenced-"));
+    entry = [join(scriptDir, "script.mjs")];
+    writeFileSync(entry[0]!, opts.script);
+  }
   const node = [process.execPath, `--max-old-space-size=${opts.heapMb ?? FENCE_HEAP_MB}`, "--import", USAGE_PRELOAD, ...entry, ...args];
   const argv = [...(opts.prefix ?? []), ...node];
   const r = spawnSync(argv[0]!, argv.slice(1), {
@@ -68,6 +78,7 @@ export function runFenced(args: string[], opts: FenceOptions = {}): FencedRun {
     maxBuffer: 32 * 1024 * 1024,
   });
   const ms = performance.now() - t0;
+  if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
   const usage = r.output?.[3] ? (JSON.parse(r.output[3] || "null") as { maxRssKb: number } | null) : null;
   const run: FencedRun = { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms, maxRssMb: usage ? usage.maxRssKb / 1024 : undefined };
   if (process.env.FENCE_LOG) writeFileSync(process.env.FENCE_LOG, `${Math.round(run.maxRssMb ?? -1)} MB ${Math.round(ms)} ms ${args.slice(0, 2).join(" ")}\n`, { flag: "a" });
