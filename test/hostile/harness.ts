@@ -79,9 +79,8 @@ export function runFenced(args: string[], opts: FenceOptions = {}): FencedRun {
   });
   const ms = performance.now() - t0;
   if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
-  const usage = r.output?.[3] ? (JSON.parse(r.output[3] || "null") as { maxRssKb: number } | null) : null;
-  const run: FencedRun = { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms, maxRssMb: usage ? usage.maxRssKb / 1024 : undefined };
-  if (process.env.FENCE_LOG) writeFileSync(process.env.FENCE_LOG, `${Math.round(run.maxRssMb ?? -1)} MB ${Math.round(ms)} ms ${args.slice(0, 2).join(" ")}\n`, { flag: "a" });
+  const usage = r.output?.[3] ? (JSON.parse(r.output[3] || "null") as { maxRssKb: number | null } | null) : null;
+  const run: FencedRun = { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms, maxRssMb: usage?.maxRssKb ? usage.maxRssKb / 1024 : undefined };
   expect(run.signal, `killed by ${run.signal} after ${Math.round(ms)} ms (time limit ${timeoutMs} ms): a hang\n${run.stderr.slice(0, 2000)}`).toBeNull();
   expect(run.maxRssMb, `no memory report from the child (exit ${run.code})\n${run.stderr.slice(0, 2000)}`).toBeDefined();
   expect(run.maxRssMb!, "peak resident memory of the child (MiB)").toBeLessThan(opts.rssMb ?? FENCE_RSS_MB);
