@@ -23,7 +23,7 @@ export function parseOverrideProperty(spec: string): Override | string {
   if (text === "") return { kind: "property", path };
   let value: unknown;
   try {
-    value = parse(text, { schema: "core" });
+    value = parse(text, { schema: "core", logLevel: "error" }); // no process warning on stderr for odd keys
   } catch {
     value = text;
   }

@@ -95,7 +95,9 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
   let docs: Document.Parsed[];
   try {
     // YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter.
-    docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    // logLevel "error": the library's own warnings (a collection used as a key) would go to
+    // process.emitWarning, i.e. a bare "(node:PID) Warning" on stderr; the schema reports such keys instead.
+    docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, logLevel: "error" }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
     // The parser recurses on nesting: an absurdly deep file can overflow the stack.

@@ -88,6 +88,8 @@ export const MAX_CALL_DEPTH = 100;
 export class Evaluator {
   private steps = 0;
   private callDepth = 0;
+  /** The expression being evaluated last: where a step-budget error is reported (the policy line that loops). */
+  private at: Location | undefined;
   private readonly maxSteps: number;
   private built = 0;
   private readonly maxBuilt: number;
@@ -120,9 +122,9 @@ export class Evaluator {
 
   private tick(): void {
     if (++this.steps > this.maxSteps)
-      throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxSteps} steps`);
+      throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxSteps} steps`, this.at);
     if ((this.steps & 1023) === 0 && this.shouldStop?.())
-      throw new RegoError("eval_budget_exceeded", "evaluation was stopped by its time budget");
+      throw new RegoError("eval_budget_exceeded", "evaluation was stopped by its time budget", this.at);
   }
 
   // ---- public entry points ----
@@ -163,6 +165,7 @@ export class Evaluator {
   }
 
   private evalExpr(e: Expr, env: Env, fr: Frame, k: K): boolean {
+    this.at = e.loc;
     this.tick();
     if (this.tracer !== undefined) return this.evalExprTraced(e, env, fr, k, this.tracer);
     return this.evalExprPlain(e, env, fr, k);

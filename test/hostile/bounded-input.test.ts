@@ -2,13 +2,11 @@
 // is a FIFO or /dev/zero, a FIFO met while walking a folder, the same for every other file scorec reads
 // (provisioners, policies, data, the config, the overrides file). Each run ends within seconds and a
 // small heap, with a message naming the source, and writes nothing.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readFileBounded, readStdinBounded, ReadRefusal } from "../../src/load/bounded-read.js";
-import { REPO } from "../helpers/paths.js";
 import { runFenced, scratch, WORKLOAD } from "./harness.js";
 
 const tmp = scratch("bounded");
@@ -103,23 +101,11 @@ describe("an input folder that cannot be listed", () => {
       // the CLI runs under setpriv (util-linux, Essential in Debian) with both capabilities dropped from its
       // bounding set: still uid 0, so the checkout (owned by root) stays readable wherever it sits, while
       // the 000 folder is refused as for anyone else. Not root: run as is.
-      const script = [
-        `const m = await import(${JSON.stringify(pathToFileURL(join(REPO, "dist", "src", "cli", "main.js")).href)});`,
-        `await m.main(["check", "locked-root"]);`,
-      ].join("\n");
-      const node = [process.execPath, "--max-old-space-size=192", "--input-type=module", "-e", script];
-      const argv =
-        process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", ...node] : node;
-      const r = spawnSync(argv[0], argv.slice(1), {
-        cwd: tmp.dir,
-        env: { ...process.env, NO_COLOR: "1" },
-        encoding: "utf8",
-        timeout: 8_000,
-        killSignal: "SIGKILL",
-      });
+      const prefix = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] : [];
+      const r = runFenced(["check", "locked-root"], { cwd: tmp.dir, prefix });
       expect(r.signal).toBeNull();
       expect(r.stderr).toContain("cannot read folder locked-root/locked: permission denied");
-      expect(r.status).toBe(2);
+      expect(r.code).toBe(2);
     } finally {
       execFileSync("chmod", ["755", join(root, "locked")]);
     }

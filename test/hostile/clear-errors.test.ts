@@ -1,7 +1,8 @@
 // Clear errors for odd inputs: colliding or malformed file targets are positioned findings (exit 1, nothing
-// written) instead of an unpositioned write failure; --publish with a bad value is a usage error with
-// nothing written; a failing cmd:// program's stderr is shown; a refused cmd:// names the flag; cyclic
-// resource params say "cycle" and list it.
+// written) instead of an unpositioned write failure; --publish with a bad value and --check with -o - are
+// usage errors with nothing written; a template error names the provisioner file and the line in it; a
+// failing cmd:// program's stderr is shown; a refused cmd:// names the flag; cyclic resource params say
+// "cycle" and list it. Every run is fenced (time limit, heap, peak RSS).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +47,31 @@ describe("--publish", () => {
     const r = runFenced(["generate", score, "-o", out, "--publish", spec]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--publish`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("--check with -o -", () => {
+  it("is a usage error (exit 2) naming both flags", () => {
+    const r = runFenced(["generate", tmp.write("chk/score.yaml", WORKLOAD), "-o", "-", "--check"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("--check compares the output folder with what would be written: it cannot be used with -o - (stdout)");
+  });
+});
+
+describe("template errors name the provisioner file and the line in it", () => {
+  const score = tmp.write("tplerr/score.yaml", `${WORKLOAD}    variables:\n      X: \${resources.thing.v}\nresources:\n  thing:\n    type: thing\n`);
+  it.each([
+    ["an execution error", "exec", "v: x\n\n    w: {{ .Nope.deeper | upper }}", 6, /outputs:3:22: executing .* at <upper>: invalid value; expected string/],
+    ["a parse error", "parse", "v: x\n    w: {{ if }}", 5, /outputs:2:10: missing value for if/],
+  ])("%s", (_name, file, body, line, reason) => {
+    const prov = tmp.write(`tplerr/${file}.provisioners.yaml`, `- uri: template://bad\n  type: thing\n  outputs: |\n    ${body}\n`);
+    const out = join(tmp.dir, `out-tplerr-${file}`);
+    const r = runFenced(["generate", score, "-o", out, "--provisioners", prov]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`provisioner template://bad (${prov}:${line}) failed for resource "thing"`);
+    expect(r.stderr).toMatch(reason);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeArtifacts, ArtifactPathError } from "../../src/emit/artifact-writer.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runFenced } from "./harness.js";
 import { fixture } from "../helpers/paths.js";
 
 let home: string;
@@ -27,7 +27,7 @@ describe("symbolic links in the output folder", { timeout: 20_000 }, () => {
   it("a folder link out of the output folder is refused; nothing outside is written", () => {
     symlinkSync(join(home, "ssh"), join(out, "mounts", "files", "hello-world-hello"));
     const before = readdirSync(join(home, "ssh"));
-    const r = runCli(["generate", app, "-o", out]);
+    const r = runFenced(["generate", app, "-o", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/mounts\/files\/hello-world-hello is a symbolic link to .*, outside the output folder; scorec never writes, reads or deletes through it/);
     expect(readdirSync(join(home, "ssh"))).toEqual(before);
@@ -51,7 +51,7 @@ describe("symbolic links in the output folder", { timeout: 20_000 }, () => {
 
   it("--check does not read through a link out of the folder", () => {
     symlinkSync(join(home, "ssh"), join(out, "mounts", "files", "hello-world-hello"));
-    const r = runCli(["generate", app, "-o", out, "--check"]);
+    const r = runFenced(["generate", app, "-o", out, "--check"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/outside the output folder/);
   });
@@ -60,7 +60,7 @@ describe("symbolic links in the output folder", { timeout: 20_000 }, () => {
     const digest = "0".repeat(64);
     writeFileSync(join(out, ".scorec-manifest.json"), JSON.stringify({ version: 1, targets: { compose: { "keys/id_rsa.pub": digest } } }));
     symlinkSync(join(home, "ssh"), join(out, "keys"));
-    const r = runCli(["generate", fixture("compose", "01-hello", "score.yaml"), "-o", out]);
+    const r = runFenced(["generate", fixture("compose", "01-hello", "score.yaml"), "-o", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/keys is a symbolic link to .*outside the output folder/);
     expect(victim()).toBe("ssh-ed25519 AAAA user@host\n");

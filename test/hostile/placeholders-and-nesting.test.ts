@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_PLACEHOLDER_ERRORS } from "../../src/pipeline/report-at.js";
 import { check } from "../../src/api/check.js";
-import { runFenced, scratch } from "./harness.js";
+import { runFenced, scratch, withinBounds } from "./harness.js";
 
 const tmp = scratch("ph");
 const head = "apiVersion: score.dev/v1b1\nmetadata:\n  name: web\ncontainers:\n  main:\n    image: nginx\n    variables:\n";
@@ -28,7 +28,7 @@ describe("many bad placeholders", () => {
       fc.property(fc.array(fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 10 }), (vars) => {
         const body = vars.map((names, i) => `      V${i}: "${names.map((n) => `\${${n}.x}`).join("-")}"\n`).join("");
         const total = vars.reduce((n, v) => n + v.length, 0);
-        const r = check([{ path: "r.score.yaml", contents: head + body }]);
+        const r = withinBounds(() => check([{ path: "r.score.yaml", contents: head + body }]));
         const errors = r.diagnostics.filter((d) => d.severity === "error");
         expect(errors.length).toBe(Math.min(total, MAX_PLACEHOLDER_ERRORS + 1));
         if (total > MAX_PLACEHOLDER_ERRORS) expect(errors.some((d) => d.message.startsWith(`and ${total - MAX_PLACEHOLDER_ERRORS} more`))).toBe(true);
@@ -50,7 +50,7 @@ describe("deep nesting", () => {
 
   it("a Score file nested absurdly deep, in flow or block style", () => {
     for (const text of [`${head}      A: ${"[".repeat(20000)}${"]".repeat(20000)}\n`, `${head}      A: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}\n`]) {
-      const r = check([{ path: "deep.score.yaml", contents: text }]);
+      const r = withinBounds(() => check([{ path: "deep.score.yaml", contents: text }]));
       const msgs = r.diagnostics.map((d) => d.message).join("\n");
       expect(msgs).toMatch(/too deeply nested|nesting deeper than/);
       expect(msgs).not.toContain("Maximum call stack");

@@ -5,12 +5,14 @@
 // The worker runs the build (dist/): `npm test` builds before vitest.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PolicyEvalError } from "../../src/policy/backend.js";
 import { WasmPolicyLoadError } from "../../src/policy/wasm/load-error.js";
 import { DEFAULT_WASM_LIMITS, loadSandboxedWasmPolicies, type WasmSandboxLimits } from "../../src/policy/wasm/sandbox.js";
 import { loadWasmPolicies } from "../../src/policy/wasm/wasm-policies.js";
 import { assemble, imageTagWasm, readFixture } from "../policy/wasm/wasm-fixtures.js";
+import { REPO } from "../helpers/paths.js";
 import { WORKLOAD, runFenced, scratch } from "./harness.js";
 
 const tmp = scratch("wasm");
@@ -139,4 +141,24 @@ describe("scorec check with a hostile WASM policy", () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(r.ms).toBeLessThan(25_000);
   }, 40_000);
+
+  it("the sandbox in a fenced child: a looping and a growing bundle are stopped, and the child exits at once", () => {
+    const loopPath = join(tmp.dir, "child-loop.wasm");
+    const growPath = join(tmp.dir, "child-grow.wasm");
+    writeFileSync(loopPath, loop);
+    writeFileSync(growPath, grow);
+    const dist = (rel: string) => JSON.stringify(pathToFileURL(join(REPO, "dist", "src", rel)).href);
+    const script = `
+      import { readFileSync } from "node:fs";
+      const { DEFAULT_WASM_LIMITS, loadSandboxedWasmPolicies } = await import(${dist("policy/wasm/sandbox.js")});
+      const limits = { ...DEFAULT_WASM_LIMITS, evalMs: 400, loadMs: 2000, memoryPages: 256 };
+      for (const path of process.argv.slice(2)) {
+        const p = await loadSandboxedWasmPolicies(path, readFileSync(path), limits);
+        try { p.evaluate("main", "deny", {}, {}); console.log("no error"); } catch (e) { console.log(e.code); }
+      }`;
+    const r = runFenced([loopPath, growPath], { script, timeoutMs: 20_000 });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("wasm/timeout\nwasm/memory-limit\n");
+    expect(r.code).toBe(0);
+  }, 30_000);
 });
