@@ -57,11 +57,21 @@ const ORIGIN: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1
 /** Add a finding to a file. Never throws. */
 export function report(file: VFile, message: string, opts: ReportOptions): VFileMessage {
   const range = opts.range ?? ORIGIN;
-  const m = file.message(message, {
-    place: { start: { ...range.start }, end: { ...range.end } },
-    ruleId: opts.ruleId,
-    source: opts.source,
-  });
+  // A VFileMessage is an Error: its constructor captures a JS stack that vfile-message then replaces with
+  // "" (findings carry file:line, not a stack). Deep in the pipeline that capture was most of a finding's
+  // cost (a policy pack reports dozens per keystroke in the editor), so capture nothing.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let m: VFileMessage;
+  try {
+    m = file.message(message, {
+      place: { start: { ...range.start }, end: { ...range.end } },
+      ruleId: opts.ruleId,
+      source: opts.source,
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   m.fatal = opts.severity === "error" ? true : opts.severity === "warning" ? false : undefined;
   if (opts.url) m.url = opts.url;
   const extra = m as unknown as Record<string, unknown>;

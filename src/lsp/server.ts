@@ -254,7 +254,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidOpen(guard("didOpen", undefined, (e) => schedule(e.document.uri, 0)));
   documents.onDidChangeContent(guard("didChange", undefined, (e) => schedule(e.document.uri)));
-  documents.onDidSave(guard("didSave", undefined, (e) => schedule(e.document.uri, 0)));
+  // A save is when users expect a full re-check: files changed outside the editor (a policy edited in a
+  // terminal, unseen by the client's watcher) are looked at again; the asset cache reloads only what changed.
+  documents.onDidSave(
+    guard("didSave", undefined, (e) => {
+      cache.recheck();
+      schedule(e.document.uri, 0);
+    }),
+  );
   documents.onDidClose(
     guard("didClose", undefined, (e) => {
       const s = states.get(e.document.uri);

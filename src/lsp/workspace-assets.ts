@@ -76,11 +76,20 @@ function builtInDirFor(target: string): string | undefined {
 /** Without file watching, how often (at most) the files are re-examined for changes. */
 const POLL_MS = 2000;
 
+/** Distinct settings/root combinations kept loaded (several folders with their own configs open at once). */
+const MAX_ENTRIES = 8;
+
+interface Entry {
+  assets: Promise<WorkspaceAssets>;
+  signature: string;
+  checkedAt: number;
+  /** Compare the files' signature on the next `get`, even when the client watches them. */
+  recheck: boolean;
+}
+
 export class AssetCache {
-  private current?: Promise<WorkspaceAssets>;
-  private signature = "";
-  private key = "";
-  private checkedAt = 0;
+  /** By settings and root, least recently used first. */
+  private readonly entries = new Map<string, Entry>();
   /** When the client watches the files for us, `invalidate()` is enough: no walk per edit. */
   watching = false;
 
@@ -91,7 +100,15 @@ export class AssetCache {
 
   /** Forget everything: the next `get` reloads. */
   invalidate(): void {
-    this.current = undefined;
+    this.entries.clear();
+  }
+
+  /**
+   * Look at the files again on the next `get` (a saved buffer: the user may have changed a policy or
+   * provisioner file outside the editor, unseen by the client's watcher). Reloads only what changed.
+   */
+  recheck(): void {
+    for (const e of this.entries.values()) e.recheck = true;
   }
 
   /** What a settings change or a file edit must re-read: the project's .scorec/ and all configured paths. */
@@ -102,17 +119,26 @@ export class AssetCache {
 
   async get(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
     const key = JSON.stringify([settings.target, settings.environment, settings.provisioners, settings.policies, settings.data, settings.namespaces, settings.regoVersion, settings.maxFileSize, root]);
-    // Walking the folders on every keystroke is wasted work: skip it when the client watches the files,
-    // and otherwise look at most every POLL_MS.
-    if (this.current && key === this.key && (this.watching || this.now() - this.checkedAt < POLL_MS)) return this.current;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit); // most recently used last
+      // Walking the folders on every keystroke is wasted work: skip it when the client watches the files,
+      // and otherwise look at most every POLL_MS.
+      if (!hit.recheck && (this.watching || this.now() - hit.checkedAt < POLL_MS)) return hit.assets;
+    }
     const signature = signatureOf(this.watchedPaths(settings, root));
-    this.checkedAt = this.now();
     // Analyses of several documents may ask at once: they share one load (the promise is the cache).
-    if (this.current && key === this.key && signature === this.signature) return this.current;
-    this.key = key;
-    this.signature = signature;
-    this.current = this.load(settings, root);
-    return this.current;
+    if (hit && signature === hit.signature) {
+      hit.checkedAt = this.now();
+      hit.recheck = false;
+      return hit.assets;
+    }
+    this.entries.delete(key);
+    const entry: Entry = { assets: this.load(settings, root), signature, checkedAt: this.now(), recheck: false };
+    this.entries.set(key, entry);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return entry.assets;
   }
 
   private async load(settings: LspSettings, root: string): Promise<WorkspaceAssets> {
