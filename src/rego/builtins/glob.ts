@@ -1,6 +1,6 @@
 // glob.match (gobwas/glob syntax as OPA uses it) and glob.quote_meta.
 import { RE2JS } from "re2js";
-import { GoRegExp } from "../../re2/re2.js";
+import { GoRegExp, sharedRegExp } from "../../re2/re2.js";
 import type { Value } from "../value.js";
 import { def, fail, str, typeErr } from "./args.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
@@ -104,10 +104,12 @@ export const globBuiltins: BuiltinDef[] = [
     let re = ctx.cache.get(ck) as GoRegExp | undefined;
     if (!re) {
       try {
-        const src = globToRegex(pattern, ds);
-        new RegExp(src, "u"); // syntax check only
-        // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
-        re = new GoRegExp(RE2JS.compile(src));
+        re = sharedRegExp(ck, () => {
+          const src = globToRegex(pattern, ds);
+          new RegExp(src, "u"); // syntax check only
+          // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
+          return new GoRegExp(RE2JS.compile(src));
+        });
       } catch {
         // Malformed classes, ranges or alternations.
         throw fail("glob.match", "syntax error in pattern");
