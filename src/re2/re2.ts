@@ -274,12 +274,15 @@ export function translateRE2(src: string): { source: string; flags: string } {
  * Bounded in entries and pattern length (oldest out first): a policy building patterns in a loop cannot
  * grow it without end. Callers set `lastIndex` before each use, as they do for a per-evaluation cache.
  */
-const shared = new Map<string, GoRegExp>();
+const sharedPatterns = new Map<string, GoRegExp>();
 const MAX_SHARED = 512;
 const MAX_SHARED_PATTERN = 4096;
 
-/** The shared matcher for `key`, built by `build` (which may throw: failures are not cached) when absent. */
-export function sharedRegExp(key: string, build: () => GoRegExp): GoRegExp {
+/**
+ * The matcher for `key` in `shared` (one such map per kind of pattern: RE2 sources here, globs in
+ * builtins/glob.ts), built by `build` (which may throw: failures are not cached) when absent.
+ */
+export function sharedRegExp(shared: Map<string, GoRegExp>, key: string, build: () => GoRegExp): GoRegExp {
   const hit = shared.get(key);
   if (hit !== undefined) return hit;
   const re = build();
@@ -292,10 +295,14 @@ export function sharedRegExp(key: string, build: () => GoRegExp): GoRegExp {
 
 /** Compile a Go regular expression (shared, see above). Errors read like Go's `error parsing regexp: …`. */
 export function compileRE2(src: string, cache?: Map<string, unknown>): GoRegExp {
+  // Looked up by the pattern itself first: a policy's pattern is a literal whose hash V8 keeps, where a
+  // prefixed key would be a new string to hash on every call.
+  const hit = sharedPatterns.get(src);
+  if (hit !== undefined) return hit;
   const ck = "re2:" + src;
-  const hit = cache?.get(ck);
-  if (hit instanceof GoRegExp) return hit;
-  const re = sharedRegExp(ck, () => {
+  const cached = cache?.get(ck);
+  if (cached instanceof GoRegExp) return cached;
+  const re = sharedRegExp(sharedPatterns, src, () => {
     try {
       const t = translateRE2(src);
       new RegExp(t.source, t.flags); // syntax check only: Go's messages for what RE2 rejects

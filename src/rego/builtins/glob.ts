@@ -95,6 +95,9 @@ function delimiters(args: Value[]): string[] {
   return out.length === 0 ? ["."] : out;
 }
 
+/** Compiled globs shared across evaluations (see sharedRegExp), keyed like the per-evaluation cache. */
+const sharedGlobs = new Map<string, GoRegExp>();
+
 export const globBuiltins: BuiltinDef[] = [
   def("glob.match", ["string", { anyOf: ["null", { arrayOf: "string" }] }, "string"], "boolean", (args, ctx: BuiltinContext) => {
     const pattern = str("glob.match", args, 0);
@@ -104,7 +107,7 @@ export const globBuiltins: BuiltinDef[] = [
     let re = ctx.cache.get(ck) as GoRegExp | undefined;
     if (!re) {
       try {
-        re = sharedRegExp(ck, () => {
+        re = sharedRegExp(sharedGlobs, ck, () => {
           const src = globToRegex(pattern, ds);
           new RegExp(src, "u"); // syntax check only
           // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
