@@ -55,6 +55,8 @@ interface Mock {
 class Frame {
   readonly cache = new Map<number, Value | typeof UNDEF>();
   readonly funcCache = new Map<string, Value | typeof UNDEF>();
+  /** Documents by rule-tree node (base data merged with rules), for frames without `with data…` overrides. */
+  readonly docCache = new Map<number, Value | typeof UNDEF>();
   private noMocks?: Frame;
   constructor(
     readonly input: Value | undefined,
@@ -605,6 +607,17 @@ export class Evaluator {
   }
 
   private docValue(node: RuleNode | undefined, P: Value[], fr: Frame): Value | undefined {
+    // A node's document is fixed for a frame (P is the node's path): a rule referenced from several places
+    // (`ports`, `environment`) is looked up in base data and merged with its children once.
+    if (node === undefined || fr.overrides !== null) return this.computeDoc(node, P, fr);
+    const c = fr.docCache.get(node.id);
+    if (c !== undefined) return c === UNDEF ? undefined : c;
+    const v = this.computeDoc(node, P, fr);
+    fr.docCache.set(node.id, v === undefined ? UNDEF : v);
+    return v;
+  }
+
+  private computeDoc(node: RuleNode | undefined, P: Value[], fr: Frame): Value | undefined {
     const ov = fr.overrides?.get(key(P));
     if (ov) return ov.value;
     let v: Value | undefined;
