@@ -76,7 +76,21 @@ try {
   if (existsSync(join(root, "policies")) && existsSync(join(root, "dist/src/policy/load-policies.js"))) {
     const dir = join(tmp, "check-1000");
     const r = worker("policy", dir, join(root, "policies"));
-    results.policyCheck = { backend: "rego", workloads: 1000, ms: +r.ms.toFixed(1), workloadsPerSec: Math.round((1000 / r.ms) * 1000), findings: r.findings };
+    // The same 1,000 workloads checked without policies, right after: the difference is what the pack costs.
+    const c = worker("check", dir);
+    const packMs = Math.max(r.ms - c.ms, 0.1);
+    results.policyCheck = {
+      backend: "rego",
+      workloads: 1000,
+      ms: +r.ms.toFixed(1),
+      workloadsPerSec: Math.round((1000 / r.ms) * 1000),
+      cpuMs: +r.cpuMs.toFixed(1),
+      checkOnlyMs: +c.ms.toFixed(1),
+      checkOnlyCpuMs: +c.cpuMs.toFixed(1),
+      packMs: +packMs.toFixed(1),
+      packWorkloadsPerSec: Math.round((1000 / packMs) * 1000),
+      findings: r.findings,
+    };
   }
 
   // 5. Rego engine figures.
@@ -99,10 +113,13 @@ for (const r of results.checkThroughput) console.log(`  ${String(r.workloads).pa
 console.log("generate throughput (compose):");
 for (const r of results.generateThroughput) console.log(`  ${String(r.workloads).padStart(6)} workloads  ${String(r.ms).padStart(9)} ms  ${String(r.workloadsPerSec).padStart(7)} workloads/s  peak RSS ${r.peakRssMb} MiB`);
 if (results.generateScaling) console.log(`  10× the workloads (1,000 → 10,000) took ${results.generateScaling.timeRatio}× the time (goal ≤ 11×)`);
-if (results.policyCheck) console.log(`policy pack over 1,000 workloads (rego): ${results.policyCheck.ms} ms, ${results.policyCheck.workloadsPerSec} workloads/s`);
+if (results.policyCheck) {
+  const p = results.policyCheck;
+  console.log(`policy pack over 1,000 workloads (rego): ${p.ms} ms (cpu ${p.cpuMs} ms), ${p.workloadsPerSec} workloads/s end to end (goal ≥ 1,500); check alone ${p.checkOnlyMs} ms (cpu ${p.checkOnlyCpuMs} ms), so the pack adds ${p.packMs} ms (${p.packWorkloadsPerSec} workloads/s)`);
+}
 if (results.rego) {
   const r = results.rego;
-  console.log(`rego: policy pack (${r.packModules} modules) parse+compile ${r.packCompileMs} ms; ${r.packRules} rules × ${r.workloads} workloads: ${r.packEvaluationsPerSec} evaluations/s (${r.packWorkloadsPerSec} workloads/s)`);
+  console.log(`rego: policy pack (${r.packModules} modules) parse+compile ${r.packCompileMs} ms; ${r.packRules} rules × ${r.workloads} workloads: ${r.packEvaluationsPerSec} evaluations/s (${r.packWorkloadsPerSec} workloads/s, one rule per evaluation); all rules in one evaluation per workload, as \`check\` runs them: ${r.packOnePassWorkloadsPerSec} workloads/s`);
   console.log(`image-tag policy, same inputs: rego ${r.imageTag.regoEvaluationsPerSec} evaluations/s, opa-wasm ${r.imageTag.wasmEvaluationsPerSec} evaluations/s`);
 }
 if (results.lsp) {

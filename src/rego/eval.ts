@@ -55,6 +55,8 @@ interface Mock {
 class Frame {
   readonly cache = new Map<number, Value | typeof UNDEF>();
   readonly funcCache = new Map<string, Value | typeof UNDEF>();
+  /** Documents by rule-tree node (base data merged with rules), for frames without `with data…` overrides. */
+  readonly docCache = new Map<number, Value | typeof UNDEF>();
   private noMocks?: Frame;
   constructor(
     readonly input: Value | undefined,
@@ -102,6 +104,10 @@ export class Evaluator {
   private readonly tracer?: Tracer;
   private depth = 0;
   readonly top: Frame;
+  /** Function name → its rule-tree node, looked up once per evaluation rather than once per call. */
+  private readonly funcNodes = new Map<string, RuleNode | undefined>();
+  /** Call name → arity (undefined: not a fixed-arity call), once per evaluation. */
+  private readonly arities = new Map<string, number | undefined>();
 
   constructor(
     private readonly compiled: CompiledModules,
@@ -475,8 +481,7 @@ export class Evaluator {
       case "set":
         return this.evalList(t.items, 0, new Array(t.items.length), env, fr, (xs) => vk(new RSet(xs)));
       case "object": {
-        const flat: Term[] = [];
-        for (const [a, b] of t.items) flat.push(a, b);
+        const flat = flatItems(t);
         return this.evalList(flat, 0, new Array(flat.length), env, fr, (xs) => {
           const o = new RObject();
           for (let i = 0; i < xs.length; i += 2) o.set(xs[i]!, xs[i + 1]!);
@@ -605,6 +610,17 @@ export class Evaluator {
   }
 
   private docValue(node: RuleNode | undefined, P: Value[], fr: Frame): Value | undefined {
+    // A node's document is fixed for a frame (P is the node's path): a rule referenced from several places
+    // (`ports`, `environment`) is looked up in base data and merged with its children once.
+    if (node === undefined || fr.overrides !== null) return this.computeDoc(node, P, fr);
+    const c = fr.docCache.get(node.id);
+    if (c !== undefined) return c === UNDEF ? undefined : c;
+    const v = this.computeDoc(node, P, fr);
+    fr.docCache.set(node.id, v === undefined ? UNDEF : v);
+    return v;
+  }
+
+  private computeDoc(node: RuleNode | undefined, P: Value[], fr: Frame): Value | undefined {
     const ov = fr.overrides?.get(key(P));
     if (ov) return ov.value;
     let v: Value | undefined;
@@ -652,7 +668,7 @@ export class Evaluator {
     this.inProgress.add(node.id);
     let v: Value | undefined;
     try {
-      v = this.nested(pathText(node.path), first?.loc, () => this.computeRule(node, fr));
+      v = this.nested(node, first?.loc, () => this.computeRule(node, fr));
     } finally {
       this.inProgress.delete(node.id);
     }
@@ -660,16 +676,19 @@ export class Evaluator {
     return v;
   }
 
-  /** Counts rule/function nesting; a JS stack overflow inside is reported at the innermost rule too. */
-  private nested<T>(name: string, loc: Location | undefined, f: () => T): T {
+  /**
+   * Counts rule/function nesting; a JS stack overflow inside is reported at the innermost rule too. The
+   * rule's name is only spelled out when an error needs it (this runs for every rule and function call).
+   */
+  private nested<T>(node: RuleNode, loc: Location | undefined, f: () => T): T {
     if (this.callDepth >= MAX_CALL_DEPTH) {
-      throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep, in ${name}`, loc);
+      throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep, in ${pathText(node.path)}`, loc);
     }
     this.callDepth++;
     try {
       return f();
     } catch (e) {
-      if (e instanceof RangeError && /call stack/.test(e.message)) throw new RegoError("eval_budget_exceeded", `too deeply nested: evaluation ran out of stack in ${name}`, loc);
+      if (e instanceof RangeError && /call stack/.test(e.message)) throw new RegoError("eval_budget_exceeded", `too deeply nested: evaluation ran out of stack in ${pathText(node.path)}`, loc);
       throw e;
     } finally {
       this.callDepth--;
@@ -727,10 +746,10 @@ export class Evaluator {
    * holds but whose value is undefined falls through to the next clause.
    */
   private clauses(r: CRule, fr: Frame, emit: (env: Env, v: Value) => boolean, leaf?: Term, pre?: (env: Env, k: K) => boolean): void {
-    const all = [{ value: r.value, body: r.body, loc: r.loc }, ...r.elses];
+    const all = clauseList(r);
     const tr = this.tracer;
     for (const c of all) {
-      const value = leaf ?? c.value ?? { t: "scalar", v: true, loc: r.loc };
+      const value = leaf ?? c.value ?? c.trueTerm;
       let found = false;
       const env = new Env();
       const run = () =>
@@ -812,7 +831,8 @@ export class Evaluator {
           ),
         );
     }
-    const ar = callArity(name, this.compiled.funcArity);
+    let ar = this.arities.get(name);
+    if (ar === undefined && !this.arities.has(name)) this.arities.set(name, (ar = callArity(name, this.compiled.funcArity)));
     if (ar !== undefined && t.args.length === ar + 1) {
       const ins = t.args.slice(0, ar);
       const out = t.args[ar]!;
@@ -874,18 +894,21 @@ export class Evaluator {
   }
 
   private callUser(name: string, args: Value[], fr: Frame, loc: Location): Value | undefined {
-    const path = this.compiled.funcPaths.get(name) ?? name.split(".").slice(1);
-    const node = this.root.lookup(path);
+    let node = this.funcNodes.get(name);
+    if (node === undefined && !this.funcNodes.has(name)) {
+      node = this.root.lookup(this.compiled.funcPaths.get(name) ?? name.split(".").slice(1));
+      this.funcNodes.set(name, node);
+    }
     if (!node || !node.isFunc) {
       // Calling a rule that is not a function: OPA rejects this at compile time.
       if (!node) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
       throw new RegoError("rego_type_error", `${name} is not a function`, loc);
     }
-    const ck = node.id + ":" + key(args);
+    const ck = funcCacheKey(node.id, args);
     const c = fr.funcCache.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
     let result: Value | undefined;
-    this.nested(pathText(node.path), node.funcs[0]?.loc ?? loc, () => {
+    this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
         const params = r.args!;
         const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
@@ -930,6 +953,45 @@ export class Evaluator {
 
 const LOC: Location = { file: "", row: 0, col: 0 };
 
+type Clause = { value?: Term; body: Expr[]; loc: Location; trueTerm: Term };
+const clauseLists = new WeakMap<CRule, Clause[]>();
+
+/** A rule's body and its `else` clauses, each with the `true` term a value-less clause yields; built once per rule. */
+function clauseList(r: CRule): Clause[] {
+  let all = clauseLists.get(r);
+  if (all === undefined) {
+    const trueTerm: Term = { t: "scalar", v: true, loc: r.loc };
+    all = [{ value: r.value, body: r.body, loc: r.loc, trueTerm }, ...r.elses.map((e) => ({ ...e, trueTerm }))];
+    clauseLists.set(r, all);
+  }
+  return all;
+}
+
+const flats = new WeakMap<Term, Term[]>();
+
+/** An object literal's keys and values as one list (k0, v0, k1, v1, …), built once per literal. */
+function flatItems(t: Term & { t: "object" }): Term[] {
+  let flat = flats.get(t);
+  if (flat === undefined) {
+    flat = [];
+    for (const [a, b] of t.items) flat.push(a, b);
+    flats.set(t, flat);
+  }
+  return flat;
+}
+
+/**
+ * Memo key of a function call. A single scalar argument (most helper functions: `pinnable(c.image)`)
+ * skips building the canonical key of an argument list.
+ */
+function funcCacheKey(id: number, args: Value[]): string {
+  if (args.length === 1) {
+    const a = args[0]!;
+    if (typeof a === "string") return id + ":s" + a;
+  }
+  return id + ":" + key(args);
+}
+
 const constants = new WeakMap<Term, Value | null>();
 
 /** Value of a ground composite literal, built once and shared (Values are immutable once built). */
@@ -960,8 +1022,16 @@ function build(t: Term): Value {
 /** Infix operators are left alone: only named calls get their arguments hoisted out of `not`. */
 const OPERATORS = new Set(["equal", "neq", "lt", "lte", "gt", "gte", "plus", "minus", "mul", "div", "rem", "and", "or", "internal.member_2", "internal.member_3"]);
 
-/** The terms OPA's compiler moves in front of a negated expression (see evalExpr). */
+const hoisted = new WeakMap<Expr, Term[]>();
+
+/** The terms OPA's compiler moves in front of a negated expression (see evalExpr); computed once per expression. */
 function hoistedUnderNot(e: Expr): Term[] {
+  let h = hoisted.get(e);
+  if (h === undefined) hoisted.set(e, (h = computeHoisted(e)));
+  return h;
+}
+
+function computeHoisted(e: Expr): Term[] {
   if (e.kind.k !== "term") return [];
   const t = e.kind.term;
   const dynamic = (x: Term) => x.t === "ref" || x.t === "call";

@@ -1,6 +1,6 @@
 // glob.match (gobwas/glob syntax as OPA uses it) and glob.quote_meta.
 import { RE2JS } from "re2js";
-import { GoRegExp } from "../../re2/re2.js";
+import { GoRegExp, sharedRegExp } from "../../re2/re2.js";
 import type { Value } from "../value.js";
 import { def, fail, str, typeErr } from "./args.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
@@ -95,6 +95,9 @@ function delimiters(args: Value[]): string[] {
   return out.length === 0 ? ["."] : out;
 }
 
+/** Compiled globs shared across evaluations (see sharedRegExp), keyed like the per-evaluation cache. */
+const sharedGlobs = new Map<string, GoRegExp>();
+
 export const globBuiltins: BuiltinDef[] = [
   def("glob.match", ["string", { anyOf: ["null", { arrayOf: "string" }] }, "string"], "boolean", (args, ctx: BuiltinContext) => {
     const pattern = str("glob.match", args, 0);
@@ -104,10 +107,12 @@ export const globBuiltins: BuiltinDef[] = [
     let re = ctx.cache.get(ck) as GoRegExp | undefined;
     if (!re) {
       try {
-        const src = globToRegex(pattern, ds);
-        new RegExp(src, "u"); // syntax check only
-        // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
-        re = new GoRegExp(RE2JS.compile(src));
+        re = sharedRegExp(sharedGlobs, ck, () => {
+          const src = globToRegex(pattern, ds);
+          new RegExp(src, "u"); // syntax check only
+          // Matched in linear time (re2js), never by backtracking: `*a*a*a*…b` cannot hang.
+          return new GoRegExp(RE2JS.compile(src));
+        });
       } catch {
         // Malformed classes, ranges or alternations.
         throw fail("glob.match", "syntax error in pattern");
