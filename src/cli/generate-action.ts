@@ -78,7 +78,7 @@ function parsePublish(specs: string[]): PublishSpec[] {
 /** "line:column" of a key of the overrides file, for a positioned usage error. */
 function patchKeyPlace(text: string, path: string[]): string {
   const lineCounter = new LineCounter();
-  const source = new SourceFile("overrides", text, lineCounter, parseAllDocuments(text, { lineCounter, logLevel: "error" }) as Document.Parsed[]);
+  const source = new SourceFile("overrides", text, { lineCounter, documents: parseAllDocuments(text, { lineCounter, logLevel: "error" }) as Document.Parsed[] });
   const { start } = source.rangeOfPointer(0, toPointer(path), { key: true });
   return `${start.line}:${start.column}`;
 }

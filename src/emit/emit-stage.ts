@@ -36,8 +36,9 @@ export function emitStage(target: Target, options: TargetOptions, root: string):
     if (!ok) return;
     const resources = provision.graph.order.map((u) => provision.resources.get(u)!).filter(Boolean);
     const result = target.emit(outcome.workloads, resources, options);
+    const byName = new Map(workloads.map((w) => [w.name, w]));
     for (const f of result.findings) {
-      const w = workloads.find((x) => x.name === f.workload);
+      const w = byName.get(f.workload);
       if (w) reportAt(w, f.pointer, f.message, { ruleId: f.ruleId, severity: f.severity, source: "provision" });
     }
     if (result.findings.some((f) => f.severity === "error")) return;

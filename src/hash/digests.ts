@@ -7,10 +7,21 @@ function pad(msg: Uint8Array, littleEndian: boolean): Uint8Array {
   const out = new Uint8Array(total);
   out.set(msg);
   out[len] = 0x80;
-  const bits = BigInt(len) * 8n;
-  for (let i = 0; i < 8; i++) {
-    const byte = Number((bits >> BigInt(8 * i)) & 0xffn);
-    out[littleEndian ? total - 8 + i : total - 1 - i] = byte;
+  // The length in bits as 64 bits; a message shorter than 2^53 bits is exact in doubles (no BigInt: this
+  // runs for every random value a template draws).
+  const bits = len * 8;
+  const hi = Math.floor(bits / 2 ** 32);
+  const lo = bits >>> 0;
+  for (let i = 0; i < 4; i++) {
+    const loByte = (lo >>> (8 * i)) & 0xff;
+    const hiByte = (hi >>> (8 * i)) & 0xff;
+    if (littleEndian) {
+      out[total - 8 + i] = loByte;
+      out[total - 4 + i] = hiByte;
+    } else {
+      out[total - 1 - i] = loByte;
+      out[total - 5 - i] = hiByte;
+    }
   }
   return out;
 }
@@ -45,16 +56,18 @@ const K256 = new Uint32Array(64);
 
 export function sha256(msg: Uint8Array): Uint8Array {
   const b = pad(msg, false);
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-  const w = new Uint32Array(64);
+  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+  const w = SHA256_W;
   for (let off = 0; off < b.length; off += 64) {
     beWords(b, off, w);
     for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15]!, 7) ^ rotr(w[i - 15]!, 18) ^ (w[i - 15]! >>> 3);
-      const s1 = rotr(w[i - 2]!, 17) ^ rotr(w[i - 2]!, 19) ^ (w[i - 2]! >>> 10);
+      const x = w[i - 15]!;
+      const y = w[i - 2]!;
+      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
+      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let [a, bb, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    let a = h0, bb = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);
@@ -71,10 +84,20 @@ export function sha256(msg: Uint8Array): Uint8Array {
       bb = a;
       a = (t1 + t2) >>> 0;
     }
-    [a, bb, c, d, e, f, g, hh].forEach((x, i) => (h[i] = (h[i]! + x) >>> 0));
+    h0 = (h0 + a) >>> 0;
+    h1 = (h1 + bb) >>> 0;
+    h2 = (h2 + c) >>> 0;
+    h3 = (h3 + d) >>> 0;
+    h4 = (h4 + e) >>> 0;
+    h5 = (h5 + f) >>> 0;
+    h6 = (h6 + g) >>> 0;
+    h7 = (h7 + hh) >>> 0;
   }
-  return beBytes(h);
+  return beBytes([h0, h1, h2, h3, h4, h5, h6, h7]);
 }
+
+/** The message schedule, reused: sha256 never re-enters itself. */
+const SHA256_W = new Uint32Array(64);
 
 export function sha1(msg: Uint8Array): Uint8Array {
   const b = pad(msg, false);

@@ -4,7 +4,8 @@ import type { VFile } from "vfile";
 import { isAlias, isCollection, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import { report } from "../diagnostics/diagnostic.js";
 import { DEFAULT_LIMITS, type ParseLimits } from "./limits.js";
-import { SourceFile } from "./source-file.js";
+import { SourceFile, type PositionedParse } from "./source-file.js";
+import { parseYamlSubset } from "./yaml-subset.js";
 
 export interface ParsedDocument {
   index: number;
@@ -91,14 +92,18 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
     });
   }
 
-  const lineCounter = new LineCounter();
+  // Most files are plain block YAML: read them without building a syntax tree, which is most of the time
+  // and memory a large project costs; the tree is built again only if a finding needs a position.
+  const fast = readPlain(text, wantList, limits.maxDepth);
+  if (fast) {
+    const positioned = text;
+    return { source: new SourceFile(file.path || "-", text, () => parsePositioned(positioned)), documents: [{ index: 0, value: fast.value }] };
+  }
+
+  let lineCounter: LineCounter;
   let docs: Document.Parsed[];
   try {
-    // YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter.
-    // logLevel "error": the library's own warnings (a collection used as a key) would go to
-    // process.emitWarning, i.e. a bare "(node:PID) Warning" on stderr; the schema reports such keys instead.
-    docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, logLevel: "error" }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    ({ lineCounter, documents: docs } = parsePositioned(text));
   } catch (e) {
     // The parser recurses on nesting: an absurdly deep file can overflow the stack.
     report(file, `file could not be parsed: ${e instanceof RangeError ? "nesting too deep" : String(e)}`, {
@@ -108,7 +113,7 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
     });
     return { documents: [] };
   }
-  const source = new SourceFile(file.path || "-", text, lineCounter, docs);
+  const source = new SourceFile(file.path || "-", text, { lineCounter, documents: docs });
 
   if (docs.length === 0 || docs.every((d) => d.contents === null && d.errors.length === 0)) {
     report(file, wantList ? `file is empty: expected a ${what} (a list)` : "file is empty: expected a Score workload (a mapping with apiVersion, metadata and containers)", {
@@ -202,6 +207,42 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
     documents.push({ index, value });
   });
   return { source, documents };
+}
+
+/** YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter. */
+function parsePositioned(text: string): PositionedParse {
+  const lineCounter = new LineCounter();
+  // YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter.
+  // logLevel "error": the library's own warnings (a collection used as a key) would go to
+  // process.emitWarning, i.e. a bare "(node:PID) Warning" on stderr; the schema reports such keys instead.
+  const docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, logLevel: "error" }) as Document.Parsed[];
+  return { lineCounter, documents: Array.isArray(docs) ? docs : [] };
+}
+
+/**
+ * The value of a file the library would read as one document without errors or warnings, with the right
+ * root and within the depth limit; undefined for anything else (then the library reads it and says what
+ * is wrong). The subset reader declines every construct it does not know, and duplicate keys.
+ */
+function readPlain(text: string, wantList: boolean, maxDepth: number): { value: unknown } | undefined {
+  let read: { value: unknown } | undefined;
+  try {
+    read = parseYamlSubset(text, { uniqueKeys: true });
+  } catch {
+    return undefined; // e.g. the stack on absurd nesting: the library's path reports it
+  }
+  if (!read) return undefined;
+  const v = read.value;
+  const rootOk = wantList ? Array.isArray(v) : v !== null && typeof v === "object" && !Array.isArray(v);
+  return rootOk && !deeperThan(v, maxDepth) ? read : undefined;
+}
+
+/** Collections nested more than `max` levels (the root collection is level 1, as tooDeep counts). */
+function deeperThan(v: unknown, max: number): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (max <= 0) return true;
+  for (const child of Array.isArray(v) ? v : Object.values(v)) if (deeperThan(child, max - 1)) return true;
+  return false;
 }
 
 /** The yaml library appends a code frame of its own; we print ours, so keep the first line only. */

@@ -3,14 +3,54 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from "yaml";
 import type { Point, Range } from "../diagnostics/diagnostic.js";
 
+/** The parse a SourceFile positions with: its documents and the line index the parser filled. */
+export interface PositionedParse {
+  lineCounter: LineCounter;
+  documents: Document.Parsed[];
+}
+
+/** Re-parsed files whose syntax trees are kept (see `parsed`); positions never depend on it, only time. */
+const KEEP_POSITIONED = 16;
+const recentlyPositioned: SourceFile[] = [];
+
 export class SourceFile {
+  private positioned?: PositionedParse;
+  private reparse?: () => PositionedParse;
+
+  /**
+   * `parsed` is the positioned parse itself, or how to make it: a well-formed file read without the yaml
+   * Document (parse-yaml.ts's fast path) keeps only its text, and the Document is built the first time a
+   * finding needs a position (the same parse of the same text, so the same positions). A large project
+   * then keeps one string per file, not a syntax tree per file.
+   */
   constructor(
     /** Path as given (POSIX separators), "-" for stdin. */
     readonly path: string,
     readonly text: string,
-    readonly lineCounter: LineCounter,
-    readonly documents: Document.Parsed[],
-  ) {}
+    parsed: PositionedParse | (() => PositionedParse),
+  ) {
+    if (typeof parsed === "function") this.reparse = parsed;
+    else this.positioned = parsed;
+  }
+
+  private get parsed(): PositionedParse {
+    if (this.positioned) return this.positioned;
+    const parsed = this.reparse!();
+    // Kept while the file is among the last few positioned (findings of one file come in bursts), then
+    // dropped again: a run that warns once per file still holds one syntax tree per file only briefly.
+    this.positioned = parsed;
+    recentlyPositioned.push(this);
+    if (recentlyPositioned.length > KEEP_POSITIONED) recentlyPositioned.shift()!.positioned = undefined;
+    return parsed;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.parsed.lineCounter;
+  }
+
+  get documents(): Document.Parsed[] {
+    return this.parsed.documents;
+  }
 
   point(offset: number): Point {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));

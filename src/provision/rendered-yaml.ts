@@ -8,7 +8,7 @@
 // alias shares between two places, cycles). Callers may change what they receive (shared state is merged
 // into, fragments are rewritten), so the kept copy is never one that was handed out.
 import { parse as parseYamlText } from "yaml";
-import { parseYamlSubset } from "./yaml-subset.js";
+import { parseYamlSubset } from "../parse/yaml-subset.js";
 
 const OPTIONS = { schema: "core", uniqueKeys: false } as const;
 

@@ -75,12 +75,18 @@ function keyedStream(seed: Uint8Array, prefix: Uint8Array): RandomStream {
  * `key` names the place the values are for (scorec: target, resource uid, provisioner uri, field).
  */
 export function createKeyedRandom(seed: string, key: string | readonly string[]): RandomSource {
-  const seedBytes = utf8Encode(seed);
   const parts = typeof key === "string" ? [key] : key;
+  // The key's fixed parts are encoded once, on the first call (most sources are never called).
+  let fixed: { seed: Uint8Array; prefix: Uint8Array } | undefined;
   let calls = 0;
   return {
     call(what: string): RandomStream {
-      return keyedStream(seedBytes, encodeKey([...parts, String(calls++), what]));
+      fixed ??= { seed: utf8Encode(seed), prefix: encodeKey(parts) };
+      const own = encodeKey([String(calls++), what]);
+      const prefix = new Uint8Array(fixed.prefix.length + own.length);
+      prefix.set(fixed.prefix);
+      prefix.set(own, fixed.prefix.length);
+      return keyedStream(fixed.seed, prefix);
     },
   };
 }

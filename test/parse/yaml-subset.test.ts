@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
-import { parseYamlSubset } from "../../src/provision/yaml-subset.js";
+import { parse, parseAllDocuments, stringify } from "yaml";
+import { parseYaml } from "../../src/parse/parse-yaml.js";
+import { VFile } from "vfile";
+import { parseYamlSubset } from "../../src/parse/yaml-subset.js";
 
 const OPTIONS = { schema: "core", uniqueKeys: false } as const;
 
@@ -60,6 +62,54 @@ describe("parseYamlSubset", () => {
       fc.property(fc.array(line, { maxLength: 8 }), fc.boolean(), (ls, end) => agrees(ls.join("\n") + (end ? "\n" : ""))),
       { numRuns: 20000 },
     );
+  });
+
+  it("with uniqueKeys, reads only texts the Score parse would read as one clean document, to the same value", () => {
+    // parse-yaml.ts reads a Score file with the subset when it accepts it and builds the yaml Document only
+    // for positions: the library must find no error and no warning there, or the fast path would hide them.
+    const token = fc.constantFrom("- ", "a:", "a: ", "b: 1", "a: 2", "'a': v", '"a": "v"', "1: x", "'1': y", "~: n", "null: m", "x", "|", "|-", "[a, 'b']", "{}", "# c", "true", "__proto__: ", "toString: 1", "k: |", "  line");
+    const line = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(token, { minLength: 0, maxLength: 3 })).map(([n, ts]) => " ".repeat(n) + ts.join(""));
+    const texts = fc.oneof(
+      fc.array(line, { maxLength: 8 }).map((ls) => ls.join("\n") + "\n"),
+      fc.tuple(value, fc.constantFrom(...STYLES)).map(([v, style]) => stringify(v, style as object)),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(texts, (text) => {
+        const mine = parseYamlSubset(text, { uniqueKeys: true });
+        if (mine === undefined) return true;
+        accepted++;
+        const docs = parseAllDocuments(text, { schema: "core", uniqueKeys: true, prettyErrors: false });
+        const list = Array.isArray(docs) ? docs : [];
+        const problems = list.flatMap((d) => [...d.errors, ...d.warnings].map((e) => e.message));
+        expect(problems, JSON.stringify(text)).toEqual([]);
+        expect(list.length, JSON.stringify(text)).toBeLessThanOrEqual(1);
+        if (list.length === 1) expect(canon(mine.value), JSON.stringify(text)).toBe(canon(list[0]!.toJS()));
+        return true;
+      }),
+      { numRuns: 20000 },
+    );
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it("declines a mapping that repeats a key when uniqueKeys is asked for", () => {
+    expect(parseYamlSubset("a: 1\nb: 2\na: 3\n")).toBeDefined();
+    expect(parseYamlSubset("a: 1\nb: 2\na: 3\n", { uniqueKeys: true })).toBeUndefined();
+    expect(parseYamlSubset("a:\n  x: 1\n  x: 2\n", { uniqueKeys: true })).toBeUndefined();
+    expect(parseYamlSubset("a:\n  x: 1\nx: 2\n", { uniqueKeys: true })).toEqual({ value: { a: { x: 1 }, x: 2 } });
+  });
+
+  it("a file read on the fast path positions its findings as one read by the library does", () => {
+    const text = "apiVersion: score.dev/v1b1\nmetadata:\n  name: w\ncontainers:\n  main:\n    image: nginx\n    variables:\n      A: \"x\"\nresources:\n  db:\n    type: postgres\n";
+    expect(parseYamlSubset(text, { uniqueKeys: true })).toBeDefined();
+    const fast = parseYaml(new VFile({ path: "w.yaml" }), text);
+    // A trailing comment takes the text off the fast path; the value and the lines do not change.
+    const slow = parseYaml(new VFile({ path: "w.yaml" }), text + "# end\n");
+    expect(fast.documents).toEqual(slow.documents);
+    for (const pointer of ["", "/metadata/name", "/containers/main", "/containers/main/variables/A", "/resources/db/type", "/resources/db/missing", "/nope"]) {
+      for (const opts of [{}, { key: true }, { keyOfBlock: true }]) expect(fast.source!.rangeOfPointer(0, pointer, opts), pointer).toEqual(slow.source!.rangeOfPointer(0, pointer, opts));
+    }
+    expect(fast.source!.rangeOfText(0, "/containers/main/variables/A", "x")).toEqual(slow.source!.rangeOfText(0, "/containers/main/variables/A", "x"));
   });
 
   it("takes the fast path on what the default provisioners render", () => {
