@@ -9,8 +9,10 @@ import { readFileBounded, ReadRefusal } from "../load/bounded-read.js";
 import { displayPath } from "../load/discover.js";
 import { DEFAULT_LIMITS } from "../parse/limits.js";
 import { parseYaml } from "../parse/parse-yaml.js";
+import type { SourceFile } from "../parse/source-file.js";
 import validateProvisionerFile from "../generated/provisioners-validator.js";
 import { SchemaValidator } from "../validate/schema-validator.js";
+import { cachedBuiltInValue } from "./builtin-provisioner-cache.js";
 import type { LoadedProvisioner, ProvisionerSpec } from "./provisioner.js";
 
 const PROVISIONER_FILE = /\.provisioners\.ya?ml$/;
@@ -84,9 +86,18 @@ export function loadProvisioners(sources: ProvisionerSources, cwd = process.cwd(
       report(vfile, `cannot read ${shown}: ${err instanceof ReadRefusal ? err.message : String(err)}`, { ruleId: "io/read", source: "io", severity: "error" });
       continue;
     }
-    const { source, documents } = parseYaml(vfile, bytes, undefined, { root: "list" });
-    const value = documents[0]?.value;
-    if (!source || value === undefined) continue;
+    // A built-in file whose parse the build cached: its source ranges are parsed only when asked for.
+    const cached = e.builtIn ? cachedBuiltInValue(e.path, bytes) : undefined;
+    let parsed: SourceFile | undefined;
+    const sourceOf = (): SourceFile | undefined => (parsed ??= parseYaml(new VFile({ path: shown }), bytes, undefined, { root: "list" }).source);
+    let value: unknown;
+    if (cached !== undefined) value = cached;
+    else {
+      const result = parseYaml(vfile, bytes, undefined, { root: "list" });
+      value = result.documents[0]?.value;
+      if (!result.source || value === undefined) continue;
+      parsed = result.source;
+    }
     const findings = provisionerValidator().check(value);
     for (const f of findings) {
       report(vfile, f.message, {
@@ -94,11 +105,16 @@ export function loadProvisioners(sources: ProvisionerSources, cwd = process.cwd(
         source: "provision",
         severity: "error",
         pointer: f.pointer,
-        range: source.rangeOfPointer(0, f.pointer, { key: f.atKey }),
+        range: sourceOf()?.rangeOfPointer(0, f.pointer, { key: f.atKey }),
       });
     }
     if (findings.length > 0 || !Array.isArray(value)) continue;
-    (value as ProvisionerSpec[]).forEach((spec, index) => provisioners.push({ spec, file: shown, index, source, builtIn: e.builtIn }));
+    (value as ProvisionerSpec[]).forEach((spec, index) => {
+      const p: LoadedProvisioner = { spec, file: shown, index, builtIn: e.builtIn };
+      if (parsed) p.source = parsed;
+      else Object.defineProperty(p, "source", { get: sourceOf, enumerable: true, configurable: true });
+      provisioners.push(p);
+    });
   }
   return { provisioners, files };
 }
