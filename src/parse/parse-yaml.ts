@@ -96,8 +96,7 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
   // and memory a large project costs; the tree is built again only if a finding needs a position.
   const fast = readPlain(text, wantList, limits.maxDepth);
   if (fast) {
-    const positioned = text;
-    return { source: new SourceFile(file.path || "-", text, () => parsePositioned(positioned)), documents: [{ index: 0, value: fast.value }] };
+    return { source: new SourceFile(file.path || "-", text, () => parsePositioned(text)), documents: [{ index: 0, value: fast.value }] };
   }
 
   let lineCounter: LineCounter;
@@ -212,7 +211,6 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
 /** YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter. */
 function parsePositioned(text: string): PositionedParse {
   const lineCounter = new LineCounter();
-  // YAML 1.2 core schema; duplicate keys are errors (uniqueKeys), positions kept by the LineCounter.
   // logLevel "error": the library's own warnings (a collection used as a key) would go to
   // process.emitWarning, i.e. a bare "(node:PID) Warning" on stderr; the schema reports such keys instead.
   const docs = parseAllDocuments(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, logLevel: "error" }) as Document.Parsed[];
