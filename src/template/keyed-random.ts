@@ -24,25 +24,31 @@ export interface RandomSource {
   call(what: string): RandomStream;
 }
 
+/** n as 8 bytes big-endian at out[at]. */
+function putU64(out: Uint8Array, at: number, n: number): void {
+  const hi = Math.floor(n / 2 ** 32);
+  const lo = n >>> 0;
+  for (let i = 0; i < 4; i++) {
+    out[at + 3 - i] = (hi >>> (8 * i)) & 0xff;
+    out[at + 7 - i] = (lo >>> (8 * i)) & 0xff;
+  }
+}
+
 function u64(n: number): Uint8Array {
   const b = new Uint8Array(8);
-  const dv = new DataView(b.buffer);
-  dv.setUint32(0, Math.floor(n / 2 ** 32));
-  dv.setUint32(4, n >>> 0);
+  putU64(b, 0, n);
   return b;
 }
 
 /** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
 function encodeKey(parts: readonly string[]): Uint8Array {
-  const chunks = parts.flatMap((p) => {
-    const bytes = utf8Encode(p);
-    return [u64(bytes.length), bytes];
-  });
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  const encoded = parts.map(utf8Encode);
+  const out = new Uint8Array(encoded.reduce((n, c) => n + 8 + c.length, 0));
   let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+  for (const bytes of encoded) {
+    putU64(out, at, bytes.length);
+    out.set(bytes, at + 8);
+    at += 8 + bytes.length;
   }
   return out;
 }
