@@ -85,6 +85,14 @@ class Layout {
     if (this.lines.push(line) >= LINES_PER_CHUNK) this.flush();
   }
 
+  /** One `key: value` entry of a map at `depth`, below the keys `path`. */
+  mapEntry(key: string, value: unknown, path: readonly string[], depth: number, lastInDocument: boolean): void {
+    if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
+    this.path.push(...path, key);
+    this.entry(`${padOf(depth)}${stringText(key, "key", "", false)}:`, value, depth, lastInDocument);
+    this.path.length = 0;
+  }
+
   private where(): string {
     return this.path.join(".");
   }
@@ -166,6 +174,23 @@ export function layoutYaml(value: unknown, keyOrder: KeyOrder | undefined): stri
   const layout = new Layout(keyOrder);
   try {
     layout.collection(value, 0, true);
+  } catch (e) {
+    if (e instanceof Fallback) return undefined;
+    throw e;
+  }
+  return layout.text();
+}
+
+/**
+ * The lines of one `key: value` entry of a map at `depth` (two spaces each), below the keys `path`, as
+ * layoutYaml writes them inside the whole document: a big document can be written piece by piece, without
+ * building all of it first. `lastInDocument`: nothing follows this entry in the document. Undefined where
+ * only the library lays the entry out.
+ */
+export function layoutYamlEntry(key: string, value: unknown, path: readonly string[], depth: number, keyOrder: KeyOrder | undefined, lastInDocument: boolean): string | undefined {
+  const layout = new Layout(keyOrder);
+  try {
+    layout.mapEntry(key, value, path, depth, lastInDocument);
   } catch (e) {
     if (e instanceof Fallback) return undefined;
     throw e;
