@@ -20,17 +20,24 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** The object's defined entries: known keys in `keyOrder(path)` order, then the rest sorted. */
+/** The object's defined keys: known keys in `keyOrder(path)` order, then the rest sorted. */
+export function orderedKeys(obj: Record<string, unknown>, path: readonly string[], keyOrder: KeyOrder | undefined): string[] {
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+  const known = keyOrder?.([...path]); // a copy: the callback cannot disturb the walk
+  // Most maps (user maps) have no known keys: one sort, no sets.
+  if (!known?.length) return keys.sort(compareKeys);
+  const present = new Set(keys);
+  const first = new Set<string>();
+  for (const k of known) if (present.has(k)) first.add(k);
+  const rest = keys.filter((k) => !first.has(k)).sort(compareKeys);
+  return [...first, ...rest];
+}
+
+/** The object's defined entries, in orderedKeys order. */
 export function orderedEntries(
   obj: Record<string, unknown>,
   path: readonly string[],
   keyOrder: KeyOrder | undefined,
 ): [string, unknown][] {
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-  const known = keyOrder?.([...path]) ?? []; // a copy: the callback cannot disturb the walk
-  const present = new Set(keys);
-  const first = new Set<string>();
-  for (const k of known) if (present.has(k)) first.add(k);
-  const rest = keys.filter((k) => !first.has(k)).sort(compareKeys);
-  return [...first, ...rest].map((k) => [k, obj[k]]);
+  return orderedKeys(obj, path, keyOrder).map((k) => [k, obj[k]]);
 }

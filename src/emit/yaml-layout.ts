@@ -4,7 +4,7 @@
 // file; this writes each line once. Shapes the fast path does not lay out itself (keys over 1024
 // characters, which `yaml` writes as explicit `? ` keys) return undefined, and toYaml uses the library.
 // test/emit/yaml-layout.property.test.ts checks byte equality with the library path on random values.
-import { isPlainObject, orderedEntries, type KeyOrder } from "./ordered-keys.js";
+import { isPlainObject, orderedKeys, type KeyOrder } from "./ordered-keys.js";
 import { doubleQuoted, formatNumber, isBlockSafe, isPlainSafe, needsKeepChomping } from "./yaml-scalar-style.js";
 
 /** `yaml` writes longer implicit keys as explicit `? key` entries. */
@@ -49,57 +49,109 @@ function scalarText(value: unknown, where: "value" | "root", indent: string, las
 const isEmptyCollection = (v: unknown): boolean =>
   (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).every((k) => v[k] === undefined));
 
+/** Lines are joined into one string every this many lines, so the lines of a big document never all live at once. */
+const LINES_PER_CHUNK = 1024;
+
 class Layout {
-  readonly out: string[] = [];
+  /** Finished text, each chunk ending in a newline. */
+  private readonly chunks: string[] = [];
+  /** Lines not yet joined into a chunk. */
+  private lines: string[] = [];
+  /**
+   * Depths whose sequence dash goes on the next line: `- ` stands in for the first line's own indentation
+   * at column 2×depth (`- - x` for nested sequences), so the line is rewritten as it is written.
+   */
+  private readonly dashes: number[] = [];
   private readonly ancestors = new Set<object>();
+  /** Keys from the root to the current node: one stack, not a new array per entry. */
+  private readonly path: string[] = [];
   constructor(private readonly keyOrder: KeyOrder | undefined) {}
 
+  text(): string {
+    this.flush();
+    return this.chunks.join("");
+  }
+
+  private flush(): void {
+    if (this.lines.length) this.chunks.push(this.lines.join("\n") + "\n");
+    this.lines = [];
+  }
+
+  private push(line: string): void {
+    if (this.dashes.length) {
+      for (const d of this.dashes) line = `${line.slice(0, 2 * d)}- ${line.slice(2 * d + 2)}`;
+      this.dashes.length = 0;
+    }
+    if (this.lines.push(line) >= LINES_PER_CHUNK) this.flush();
+  }
+
+  /** One `key: value` entry of a map at `depth`, below the keys `path`. */
+  mapEntry(key: string, value: unknown, path: readonly string[], depth: number, lastInDocument: boolean): void {
+    if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
+    this.path.push(...path, key);
+    this.entry(`${padOf(depth)}${stringText(key, "key", "", false)}:`, value, depth, lastInDocument);
+    this.path.length = 0;
+  }
+
+  private where(): string {
+    return this.path.join(".");
+  }
+
   /** Lines of a non-empty collection whose entries start at `depth` (two spaces each). */
-  collection(value: object, path: string[], depth: number, lastInDocument: boolean): void {
-    if (this.ancestors.has(value)) throw new TypeError(`toYaml: circular reference at ${path.length ? path.join(".") : "the root"}`);
+  collection(value: object, depth: number, lastInDocument: boolean): void {
+    if (this.ancestors.has(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
     this.ancestors.add(value);
     try {
-      if (Array.isArray(value)) this.seq(value, path, depth, lastInDocument);
-      else this.map(value as Record<string, unknown>, path, depth, lastInDocument);
+      if (Array.isArray(value)) this.seq(value, depth, lastInDocument);
+      else this.map(value as Record<string, unknown>, depth, lastInDocument);
     } finally {
       this.ancestors.delete(value);
     }
   }
 
-  private map(obj: Record<string, unknown>, path: string[], depth: number, lastInDocument: boolean): void {
-    const pad = "  ".repeat(depth);
-    const entries = orderedEntries(obj, path, this.keyOrder);
-    entries.forEach(([key, value], i) => {
+  private map(obj: Record<string, unknown>, depth: number, lastInDocument: boolean): void {
+    const pad = padOf(depth);
+    const keys = orderedKeys(obj, this.path, this.keyOrder);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
-      const head = `${pad}${stringText(key, "key", "", false)}:`;
-      this.entry(head, value, [...path, key], depth, lastInDocument && i === entries.length - 1);
-    });
+      this.path.push(key);
+      this.entry(`${pad}${stringText(key, "key", "", false)}:`, obj[key], depth, lastInDocument && i === keys.length - 1);
+      this.path.pop();
+    }
   }
 
-  private seq(items: unknown[], path: string[], depth: number, lastInDocument: boolean): void {
-    const pad = "  ".repeat(depth);
-    items.forEach((item, i) => {
+  private seq(items: unknown[], depth: number, lastInDocument: boolean): void {
+    const pad = padOf(depth);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       const last = lastInDocument && i === items.length - 1;
+      this.path.push(String(i));
       if (isNonEmptyCollection(item)) {
         // `- ` then the collection's first line, whose own indentation the dash stands in for.
-        const first = this.out.length;
-        this.collection(item, [...path, String(i)], depth + 1, last);
-        this.out[first] = `${pad}- ${this.out[first]!.slice(pad.length + 2)}`;
-      } else this.entry(`${pad}-`, item, [...path, String(i)], depth, last);
-    });
+        this.dashes.push(depth);
+        this.collection(item, depth + 1, last);
+      } else this.entry(`${pad}-`, item, depth, last);
+      this.path.pop();
+    }
   }
 
   /** A map entry (`head` = "key:") or a sequence item (`head` = "-") with its value. */
-  private entry(head: string, value: unknown, path: string[], depth: number, lastInDocument: boolean): void {
-    if (isEmptyCollection(value)) return void this.out.push(`${head} ${Array.isArray(value) ? "[]" : "{}"}`);
+  private entry(head: string, value: unknown, depth: number, lastInDocument: boolean): void {
+    if (isEmptyCollection(value)) return void this.push(`${head} ${Array.isArray(value) ? "[]" : "{}"}`);
     if (isNonEmptyCollection(value)) {
-      this.out.push(head);
-      return this.collection(value, path, depth + 1, lastInDocument);
+      this.push(head);
+      return this.collection(value, depth + 1, lastInDocument);
     }
-    const text = scalarText(value, "value", "  ".repeat(depth + 1), lastInDocument);
-    if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${path.join(".")}`);
-    this.out.push(`${head} ${text}`);
+    const text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
+    if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
+    this.push(`${head} ${text}`);
   }
+}
+
+const PADS: string[] = [];
+function padOf(depth: number): string {
+  return (PADS[depth] ??= "  ".repeat(depth));
 }
 
 function isNonEmptyCollection(v: unknown): v is object {
@@ -121,10 +173,27 @@ export function layoutYaml(value: unknown, keyOrder: KeyOrder | undefined): stri
   }
   const layout = new Layout(keyOrder);
   try {
-    layout.collection(value, [], 0, true);
+    layout.collection(value, 0, true);
   } catch (e) {
     if (e instanceof Fallback) return undefined;
     throw e;
   }
-  return layout.out.join("\n") + "\n";
+  return layout.text();
+}
+
+/**
+ * The lines of one `key: value` entry of a map at `depth` (two spaces each), below the keys `path`, as
+ * layoutYaml writes them inside the whole document: a big document can be written piece by piece, without
+ * building all of it first. `lastInDocument`: nothing follows this entry in the document. Undefined where
+ * only the library lays the entry out.
+ */
+export function layoutYamlEntry(key: string, value: unknown, path: readonly string[], depth: number, keyOrder: KeyOrder | undefined, lastInDocument: boolean): string | undefined {
+  const layout = new Layout(keyOrder);
+  try {
+    layout.mapEntry(key, value, path, depth, lastInDocument);
+  } catch (e) {
+    if (e instanceof Fallback) return undefined;
+    throw e;
+  }
+  return layout.text();
 }

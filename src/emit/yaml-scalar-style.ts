@@ -21,8 +21,16 @@ const INF_NAN = /^[-+]?\.(?:inf|nan)$/i;
 /** YAML 1.1 timestamps: a date, optionally followed by a time. */
 const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt \t])/;
 
+/**
+ * Most keys and values of generated files (`image`, `svc-00042-main`, `ghcr.io/org/app`) start with a letter
+ * and use only letters, digits and `_./-`: such a string is plain-safe unless it is a reserved word or reads
+ * as a number (`E7`). The full rules below give the same answer for them; this only skips the other tests.
+ */
+const SIMPLE_WORD = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+
 /** May `s` be written plain, on one line, and be read back as this exact string by 1.1 and 1.2 readers? */
 export function isPlainSafe(s: string): boolean {
+  if (SIMPLE_WORD.test(s)) return !RESERVED_WORD.test(s) && !NUMBER_LIKE.test(s);
   if (s === "" || UNSAFE_CHAR.test(s) || /[\t\n]/.test(s)) return false;
   if (s !== s.trim()) return false; // leading/trailing blanks (JS trim also covers Unicode spaces)
   if (RESERVED_WORD.test(s) || NUMBER_LIKE.test(s) || PREFIXED_INT.test(s) || INF_NAN.test(s) || TIMESTAMP.test(s)) return false;

@@ -54,46 +54,127 @@ const K256 = new Uint32Array(64);
   });
 }
 
+const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/** One SHA-256 compression: the 64-byte block at b[off] folded into the state h (8 words). */
+function compress256(h: Uint32Array, b: Uint8Array, off: number): void {
+  const w = SHA256_W;
+  beWords(b, off, w);
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15]!;
+    const y = w[i - 2]!;
+    const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
+    const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+  }
+  let a = h[0]!, bb = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + S1 + ch + K256[i]! + w[i]!) >>> 0;
+    const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+    const maj = (a & bb) ^ (a & c) ^ (bb & c);
+    const t2 = (S0 + maj) >>> 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = bb;
+    bb = a;
+    a = (t1 + t2) >>> 0;
+  }
+  h[0] = h[0]! + a;
+  h[1] = h[1]! + bb;
+  h[2] = h[2]! + c;
+  h[3] = h[3]! + d;
+  h[4] = h[4]! + e;
+  h[5] = h[5]! + f;
+  h[6] = h[6]! + g;
+  h[7] = h[7]! + hh;
+}
+
 export function sha256(msg: Uint8Array): Uint8Array {
   const b = pad(msg, false);
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
-  const w = SHA256_W;
-  for (let off = 0; off < b.length; off += 64) {
-    beWords(b, off, w);
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15]!;
-      const y = w[i - 2]!;
-      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
-      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let a = h0, bb = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7;
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K256[i]! + w[i]!) >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & bb) ^ (a & c) ^ (bb & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = bb;
-      bb = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + bb) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
-    h5 = (h5 + f) >>> 0;
-    h6 = (h6 + g) >>> 0;
-    h7 = (h7 + hh) >>> 0;
+  const h = Uint32Array.from(SHA256_IV);
+  for (let off = 0; off < b.length; off += 64) compress256(h, b, off);
+  return wordsToBytes(h);
+}
+
+function wordsToBytes(h: Uint32Array): Uint8Array {
+  const out = new Uint8Array(h.length * 4);
+  for (let i = 0; i < h.length; i++) {
+    const x = h[i]!;
+    out[4 * i] = x >>> 24;
+    out[4 * i + 1] = (x >>> 16) & 0xff;
+    out[4 * i + 2] = (x >>> 8) & 0xff;
+    out[4 * i + 3] = x & 0xff;
   }
-  return beBytes([h0, h1, h2, h3, h4, h5, h6, h7]);
+  return out;
+}
+
+/**
+ * SHA-256 fed in pieces, whose state can be copied: a common prefix (an HMAC key's padded block, a fixed
+ * message start) is hashed once and each message that shares it continues from a copy.
+ */
+export class Sha256 {
+  private readonly h: Uint32Array;
+  private readonly block: Uint8Array;
+  private used: number;
+  /** Bytes fed so far. */
+  private length: number;
+
+  constructor(from?: Sha256) {
+    this.h = from ? from.h.slice() : Uint32Array.from(SHA256_IV);
+    this.block = from ? from.block.slice() : new Uint8Array(64);
+    this.used = from ? from.used : 0;
+    this.length = from ? from.length : 0;
+  }
+
+  copy(): Sha256 {
+    return new Sha256(this);
+  }
+
+  update(data: Uint8Array): this {
+    this.length += data.length;
+    let at = 0;
+    if (this.used) {
+      const take = Math.min(64 - this.used, data.length);
+      this.block.set(data.subarray(0, take), this.used);
+      this.used += take;
+      at = take;
+      if (this.used < 64) return this;
+      compress256(this.h, this.block, 0);
+      this.used = 0;
+    }
+    for (; at + 64 <= data.length; at += 64) compress256(this.h, data, at);
+    if (at < data.length) {
+      this.block.set(data.subarray(at), 0);
+      this.used = data.length - at;
+    }
+    return this;
+  }
+
+  /** The digest; this object is finished afterwards (digest a copy to go on). */
+  digest(): Uint8Array {
+    const bits = this.length * 8;
+    const b = this.block;
+    b[this.used] = 0x80;
+    b.fill(0, this.used + 1);
+    if (this.used + 1 > 56) {
+      compress256(this.h, b, 0);
+      b.fill(0);
+    }
+    // The length in bits as 64 bits big-endian (exact in doubles below 2^53, as in pad()).
+    const hi = Math.floor(bits / 2 ** 32);
+    const lo = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      b[63 - i] = (lo >>> (8 * i)) & 0xff;
+      b[59 - i] = (hi >>> (8 * i)) & 0xff;
+    }
+    compress256(this.h, b, 0);
+    return wordsToBytes(this.h);
+  }
 }
 
 /** The message schedule, reused: sha256 never re-enters itself. */
@@ -270,6 +351,36 @@ function sha2_64(msg: Uint8Array, iv: bigint[], outLen: number): Uint8Array {
 }
 
 export const hmacSha256 = (key: Uint8Array, msg: Uint8Array): Uint8Array => hmac(sha256, key, msg);
+
+/** An HMAC-SHA256 key with its padded blocks already hashed: each message then costs its own blocks only. */
+export interface HmacSha256Key {
+  /** SHA-256 state after the inner padded key; continue a copy with the message. */
+  readonly inner: Sha256;
+  /** SHA-256 state after the outer padded key. */
+  readonly outer: Sha256;
+}
+
+export function hmacSha256Key(key: Uint8Array): HmacSha256Key {
+  if (key.length > 64) key = sha256(key);
+  const ipad = new Uint8Array(64);
+  const opad = new Uint8Array(64);
+  for (let i = 0; i < 64; i++) {
+    const k = key[i] ?? 0;
+    ipad[i] = k ^ 0x36;
+    opad[i] = k ^ 0x5c;
+  }
+  return { inner: new Sha256().update(ipad), outer: new Sha256().update(opad) };
+}
+
+/** HMAC-SHA256 of what `inner` (a copy of key.inner, fed the message) has been fed: the same bytes as hmacSha256. */
+export function finishHmacSha256(key: HmacSha256Key, inner: Sha256): Uint8Array {
+  return key.outer.copy().update(inner.digest()).digest();
+}
+
+/** hmacSha256(key, msg) with a prepared key. */
+export function hmacSha256With(key: HmacSha256Key, msg: Uint8Array): Uint8Array {
+  return finishHmacSha256(key, key.inner.copy().update(msg));
+}
 
 /** Adler-32 checksum (sprig's adler32sum). */
 export function adler32(data: Uint8Array): number {

@@ -34,10 +34,12 @@ export function parsePlaceholders(s: string): ParsedTemplate {
   let text = "";
   let i = 0;
   while (i < s.length) {
-    const c = s[i]!;
-    if (c !== "$") {
-      text += c;
-      i++;
+    if (s.charCodeAt(i) !== 0x24 /* $ */) {
+      // The run up to the next `$` is plain text: one slice, not one concatenation per character.
+      const dollar = s.indexOf("$", i);
+      const stop = dollar < 0 ? s.length : dollar;
+      text += s.slice(i, stop);
+      i = stop;
       continue;
     }
     const next = s[i + 1];

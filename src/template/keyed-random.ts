@@ -9,7 +9,7 @@
  * elsewhere, and two fields, provisioners, resources or targets never share bytes
  * (the caller puts them in the key).
  */
-import { hmacSha256 } from "../hash/digests.js";
+import { finishHmacSha256, hmacSha256Key, type HmacSha256Key, type Sha256 } from "../hash/digests.js";
 import { utf8Encode } from "./strings-go.js";
 
 /** The bytes of one random function call. */
@@ -24,31 +24,37 @@ export interface RandomSource {
   call(what: string): RandomStream;
 }
 
+/** n as 8 bytes big-endian at out[at]. */
+function putU64(out: Uint8Array, at: number, n: number): void {
+  const hi = Math.floor(n / 2 ** 32);
+  const lo = n >>> 0;
+  for (let i = 0; i < 4; i++) {
+    out[at + 3 - i] = (hi >>> (8 * i)) & 0xff;
+    out[at + 7 - i] = (lo >>> (8 * i)) & 0xff;
+  }
+}
+
 function u64(n: number): Uint8Array {
   const b = new Uint8Array(8);
-  const dv = new DataView(b.buffer);
-  dv.setUint32(0, Math.floor(n / 2 ** 32));
-  dv.setUint32(4, n >>> 0);
+  putU64(b, 0, n);
   return b;
 }
 
 /** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
 function encodeKey(parts: readonly string[]): Uint8Array {
-  const chunks = parts.flatMap((p) => {
-    const bytes = utf8Encode(p);
-    return [u64(bytes.length), bytes];
-  });
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  const encoded = parts.map(utf8Encode);
+  const out = new Uint8Array(encoded.reduce((n, c) => n + 8 + c.length, 0));
   let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+  for (const bytes of encoded) {
+    putU64(out, at, bytes.length);
+    out.set(bytes, at + 8);
+    at += 8 + bytes.length;
   }
   return out;
 }
 
-/** HMAC-SHA256 in counter mode: block i = HMAC(seed, prefix ‖ i as 8-byte BE). */
-function keyedStream(seed: Uint8Array, prefix: Uint8Array): RandomStream {
+/** HMAC-SHA256 in counter mode: block i = HMAC(seed, prefix ‖ i as 8-byte BE); `prefixed` has been fed the prefix. */
+function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   let block = 0;
   let buf: Uint8Array = new Uint8Array(0);
   let pos = 0;
@@ -57,10 +63,7 @@ function keyedStream(seed: Uint8Array, prefix: Uint8Array): RandomStream {
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
         if (pos >= buf.length) {
-          const msg = new Uint8Array(prefix.length + 8);
-          msg.set(prefix);
-          msg.set(u64(block++), prefix.length);
-          buf = hmacSha256(seed, msg);
+          buf = finishHmacSha256(key, prefixed.copy().update(u64(block++)));
           pos = 0;
         }
         out[i] = buf[pos++]!;
@@ -70,23 +73,36 @@ function keyedStream(seed: Uint8Array, prefix: Uint8Array): RandomStream {
   };
 }
 
+/** Prepared HMAC keys by seed: a run uses one seed for thousands of random values. */
+const preparedSeeds = new Map<string, HmacSha256Key>();
+
+function preparedSeed(seed: string): HmacSha256Key {
+  let key = preparedSeeds.get(seed);
+  if (!key) {
+    // A few seeds per process at most (CLI runs, tests); bounded all the same.
+    if (preparedSeeds.size >= 16) preparedSeeds.clear();
+    preparedSeeds.set(seed, (key = hmacSha256Key(utf8Encode(seed))));
+  }
+  return key;
+}
+
 /**
  * Same (seed, key) → same values call by call; any other seed, key or call index → unrelated values.
  * `key` names the place the values are for (scorec: target, resource uid, provisioner uri, field).
  */
 export function createKeyedRandom(seed: string, key: string | readonly string[]): RandomSource {
   const parts = typeof key === "string" ? [key] : key;
-  // The key's fixed parts are encoded once, on the first call (most sources are never called).
-  let fixed: { seed: Uint8Array; prefix: Uint8Array } | undefined;
+  // The key's fixed parts are hashed once, on the first call (most sources are never called); each call
+  // continues from a copy of that state.
+  let fixed: { key: HmacSha256Key; prefixed: Sha256 } | undefined;
   let calls = 0;
   return {
     call(what: string): RandomStream {
-      fixed ??= { seed: utf8Encode(seed), prefix: encodeKey(parts) };
-      const own = encodeKey([String(calls++), what]);
-      const prefix = new Uint8Array(fixed.prefix.length + own.length);
-      prefix.set(fixed.prefix);
-      prefix.set(own, fixed.prefix.length);
-      return keyedStream(fixed.seed, prefix);
+      if (!fixed) {
+        const k = preparedSeed(seed);
+        fixed = { key: k, prefixed: k.inner.copy().update(encodeKey(parts)) };
+      }
+      return keyedStream(fixed.key, fixed.prefixed.copy().update(encodeKey([String(calls++), what])));
     },
   };
 }

@@ -66,6 +66,19 @@ export function parseGoChar(lit: string): number {
 }
 
 export function utf8Encode(s: string): Uint8Array {
+  // ASCII (names, keys, most values) is its own UTF-8: no code-point walk, no number array.
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const bytes = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    return bytes;
+  }
   const out: number[] = [];
   for (const ch of s) {
     let cp = ch.codePointAt(0)!;

@@ -5,13 +5,15 @@ import { envRefNames, replaceEnvRefs } from "../../src/emit/env-refs.js";
 import type { Artifact, EmitFinding, ProvisionedResource, ResolvedWorkload, Target, TargetOptions } from "../../src/emit/target.js";
 import { runPatchTemplates } from "../../src/emit/patch-templates.js";
 import { toYaml } from "../../src/emit/yaml-writer.js";
+import { layoutYamlEntry } from "../../src/emit/yaml-layout.js";
+import { byCodePoint } from "../../src/diagnostics/diagnostic.js";
 import { packageRoot } from "../../src/package-root.js";
 import { toPointer } from "../../src/parse/source-file.js";
 import { ENV_KEYS_FRAGMENT } from "../../src/provision/local-env-provisioner.js";
 import { composeKeyOrder } from "./key-order.js";
 import { checkPublishedWorkloads, publishResourcePorts } from "./publish.js";
 import { mergeResourceFragments } from "./resource-fragments.js";
-import { workloadServices, type FileMount } from "./services.js";
+import { serviceName, workloadServices, type ComposeService, type FileMount } from "./services.js";
 import { dependOnWait, WAIT_SERVICE, waitForResources } from "./wait-for-resources.js";
 
 export const MOUNTS_DIR = "mounts";
@@ -46,75 +48,159 @@ export const composeTarget: Target = {
     return join(packageRoot(), "targets", "compose", "provisioners");
   },
   emit(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions) {
-    const findings: EmitFinding[] = [];
-    const artifacts: Artifact[] = [];
-    const services: Record<string, unknown> = {};
-    const byUid = new Map(resources.map((r) => [r.uid, r]));
-    checkPublishedWorkloads(options.publish ?? [], workloads);
-    const serviceNamesOf = new Map<string, string[]>();
-    const namedVolumes = new Set<string>();
-    for (const w of workloads) {
-      const mounts: FileMount[] = [];
-      for (const c of w.containers) {
-        c.files.forEach((f) => {
-          const path = `${MOUNTS_DIR}/files/${w.name}-${c.name}${f.target.startsWith("/") ? "" : "/"}${f.target}`;
-          const content = f.binaryContent !== undefined ? Buffer.from(f.binaryContent, "base64") : (f.content ?? "");
-          const mode = fileMountMode(f.mode);
-          if ("error" in mode) {
-            findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "files", f.target, "mode"]), ruleId: "compose/file-mode", severity: "error", message: mode.error });
-            return;
-          }
-          artifacts.push({ path, content, mode: mode.mode });
-          mounts.push({ container: c.name, target: f.target, path, readOnly: mode.readOnly });
-        });
-      }
-      const own = workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid, namedVolumes);
+    // Written service by service unless patch templates need the whole project as data, or two workloads
+    // produce the same service name (the later one wins): then the project is built first, then written.
+    const direct = !options.patchTemplates?.length && distinctServiceNames(workloads);
+    return (direct && emitCompose(workloads, resources, options, true)) || emitCompose(workloads, resources, options, false)!;
+  },
+};
+
+function distinctServiceNames(workloads: readonly ResolvedWorkload[]): boolean {
+  const names = new Set<string>();
+  for (const w of workloads) {
+    for (const c of w.containers) {
+      const n = serviceName(w.name, c.name);
+      if (names.has(n)) return false;
+      names.add(n);
+    }
+  }
+  return true;
+}
+
+/**
+ * `direct`: each workload's services are laid out as YAML as soon as they are made, so a project of
+ * thousands of workloads never holds all their service trees at once (the same bytes as laying out the
+ * whole project; undefined when a service needs the library's layout, and the caller builds the project).
+ */
+function emitCompose(workloads: ResolvedWorkload[], resources: ProvisionedResource[], options: TargetOptions, direct: boolean): { artifacts: Artifact[]; findings: EmitFinding[] } | undefined {
+  const findings: EmitFinding[] = [];
+  const artifacts: Artifact[] = [];
+  const services: Record<string, unknown> = {};
+  /** direct: workload service name → its lines under `services:`. */
+  const written = new Map<string, string>();
+  /** direct: the workload service with the greatest name, laid out again if it ends the document. */
+  let greatest: { name: string; svc: ComposeService } | undefined;
+  const byUid = new Map(resources.map((r) => [r.uid, r]));
+  checkPublishedWorkloads(options.publish ?? [], workloads);
+  const merged = mergeResourceFragments(resources, MOUNTS_DIR);
+  publishResourcePorts(options.publish ?? [], resources, merged.services);
+  // Workloads wait for the resource services (databases, their init jobs…) to be ready.
+  const wait = waitForResources(merged.services);
+  const serviceNamesOf = new Map<string, string[]>();
+  const namedVolumes = new Set<string>();
+  for (const w of workloads) {
+    const mounts: FileMount[] = [];
+    for (const c of w.containers) {
+      c.files.forEach((f) => {
+        const path = `${MOUNTS_DIR}/files/${w.name}-${c.name}${f.target.startsWith("/") ? "" : "/"}${f.target}`;
+        const content = f.binaryContent !== undefined ? Buffer.from(f.binaryContent, "base64") : (f.content ?? "");
+        const mode = fileMountMode(f.mode);
+        if ("error" in mode) {
+          findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "files", f.target, "mode"]), ruleId: "compose/file-mode", severity: "error", message: mode.error });
+          return;
+        }
+        artifacts.push({ path, content, mode: mode.mode });
+        mounts.push({ container: c.name, target: f.target, path, readOnly: mode.readOnly });
+      });
+    }
+    const own = workloadServices(w, options, mounts, (s) => replaceEnvRefs(s, (n) => "${" + n + "}"), findings, byUid, namedVolumes);
+    if (!direct) {
       serviceNamesOf.set(w.name, Object.keys(own));
       Object.assign(services, own);
+      continue;
     }
-    const merged = mergeResourceFragments(resources, MOUNTS_DIR);
-    artifacts.push(...merged.files);
-    // Workloads wait for the resource services (databases, their init jobs…) to be ready.
-    publishResourcePorts(options.publish ?? [], resources, merged.services);
-    const wait = waitForResources(merged.services);
+    // Service names are distinct here, so each workload's services are final once made.
+    const models = merged.modelsByWorkload.get(w.name);
+    for (const [name, svc] of Object.entries(own)) {
+      if (wait) dependOnWait(svc);
+      if (models) addModels(svc, models);
+      const text = layoutYamlEntry(name, svc, ["services"], 1, composeKeyOrder, false);
+      if (text === undefined) return undefined;
+      written.set(name, text);
+      if (!greatest || byCodePoint(name, greatest.name) > 0) greatest = { name, svc };
+    }
+  }
+  artifacts.push(...merged.files);
+  if (!direct) {
     if (wait) for (const svc of Object.values(services)) dependOnWait(svc as Record<string, unknown>);
     // Models a provisioner declared are given to the services of the workload that declared the resource.
     for (const [workload, models] of merged.modelsByWorkload) {
-      for (const name of serviceNamesOf.get(workload) ?? []) {
-        const svc = services[name] as Record<string, unknown>;
-        svc.models = { ...(svc.models as Record<string, unknown> | undefined), ...Object.fromEntries(models.map((m) => [m, {}])) };
-      }
+      for (const name of serviceNamesOf.get(workload) ?? []) addModels(services[name] as ComposeService, models);
     }
-    const compose: Record<string, unknown> = {
-      name: composeProjectName(options.projectName),
-      services: { ...merged.services, ...(wait ? { [WAIT_SERVICE]: wait } : {}), ...services },
-    };
-    // Literal volume names in Score files are declared, so Compose accepts them (provisioned ones win).
-    for (const n of namedVolumes) if (!(n in merged.volumes)) merged.volumes[n] = {};
-    if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
-    if (Object.keys(merged.networks).length) compose.networks = merged.networks;
-    if (Object.keys(merged.models).length) compose.models = merged.models;
+  }
+  const resourceServices: Record<string, unknown> = { ...merged.services, ...(wait ? { [WAIT_SERVICE]: wait } : {}) };
+  const compose: Record<string, unknown> = {
+    name: composeProjectName(options.projectName),
+    services: { ...resourceServices, ...services },
+  };
+  // Literal volume names in Score files are declared, so Compose accepts them (provisioned ones win).
+  for (const n of namedVolumes) if (!(n in merged.volumes)) merged.volumes[n] = {};
+  if (Object.keys(merged.volumes).length) compose.volumes = merged.volumes;
+  if (Object.keys(merged.networks).length) compose.networks = merged.networks;
+  if (Object.keys(merged.models).length) compose.models = merged.models;
+  let text: string | undefined;
+  if (direct) {
+    text = composeText(compose, resourceServices, written, greatest);
+    if (text === undefined) return undefined;
+  } else {
     // Patch templates see the project and the workloads' Score specs, as in score-compose; a failure is
     // reported on the patch file, and the emit stage then writes nothing.
     const patched = options.patchTemplates?.length
       ? runPatchTemplates(compose, options.patchTemplates, (current) => ({ Compose: current, Workloads: Object.fromEntries(workloads.map((w) => [w.name, structuredClone(w.spec)])) }))
       : compose;
     if (!patched) return { artifacts: [], findings };
-    artifacts.push({ path: "compose.yaml", content: toYaml(patched, { keyOrder: composeKeyOrder }) });
+    text = toYaml(patched, { keyOrder: composeKeyOrder });
+  }
+  artifacts.push({ path: "compose.yaml", content: text });
 
-    // .env skeleton: the variables `environment` resources were asked for, plus any other env refs.
-    const envNames = new Set<string>();
-    for (const r of resources) {
-      const asked = r.fragments[ENV_KEYS_FRAGMENT];
-      if (asked instanceof Set) for (const n of asked) envNames.add(String(n));
-    }
-    for (const w of workloads) for (const c of w.containers) for (const v of Object.values(c.variables)) envRefNames(v).forEach((n) => envNames.add(n));
-    if (envNames.size) {
-      const lines = [...envNames].sort().map((n) => `${n}=`);
-      artifacts.push({ path: ".env.example", content: `# Variables the environment resource refers to: copy to .env and fill in.\n${lines.join("\n")}\n` });
-    }
-    return { artifacts, findings };
-  },
-};
+  // .env skeleton: the variables `environment` resources were asked for, plus any other env refs.
+  const envNames = new Set<string>();
+  for (const r of resources) {
+    const asked = r.fragments[ENV_KEYS_FRAGMENT];
+    if (asked instanceof Set) for (const n of asked) envNames.add(String(n));
+  }
+  for (const w of workloads) for (const c of w.containers) for (const v of Object.values(c.variables)) envRefNames(v).forEach((n) => envNames.add(n));
+  if (envNames.size) {
+    const lines = [...envNames].sort().map((n) => `${n}=`);
+    artifacts.push({ path: ".env.example", content: `# Variables the environment resource refers to: copy to .env and fill in.\n${lines.join("\n")}\n` });
+  }
+  return { artifacts, findings };
+}
+
+function addModels(svc: ComposeService, models: readonly string[]): void {
+  svc.models = { ...(svc.models as Record<string, unknown> | undefined), ...Object.fromEntries(models.map((m) => [m, {}])) };
+}
+
+/**
+ * compose.yaml from the project whose workload services are already laid out (`written`): the same
+ * entries in the same order as toYaml(compose) — name, services by code point, then volumes, networks,
+ * models. `compose.services` holds the resource services and the workloads' (which win on a name).
+ */
+function composeText(compose: Record<string, unknown>, resourceServices: Record<string, unknown>, written: ReadonlyMap<string, string>, greatest: { name: string; svc: ComposeService } | undefined): string | undefined {
+  const tail = (["volumes", "networks", "models"] as const).filter((k) => compose[k] !== undefined);
+  const names = [...new Set([...Object.keys(resourceServices).filter((n) => resourceServices[n] !== undefined), ...written.keys()])].sort(byCodePoint);
+  const head = layoutYamlEntry("name", compose.name, [], 0, composeKeyOrder, false);
+  if (head === undefined || names.length === 0) return undefined; // `services: {}`: the whole-project path
+  const parts = [head, "services:\n"];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const last = tail.length === 0 && i === names.length - 1;
+    const done = written.get(name);
+    // A workload service written before it was known to end the document is laid out again (the chomping
+    // of a final block scalar depends on it).
+    const text =
+      done !== undefined && !(last && greatest?.name === name)
+        ? done
+        : layoutYamlEntry(name, done !== undefined ? greatest!.svc : resourceServices[name], ["services"], 1, composeKeyOrder, last);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  for (const [i, k] of tail.entries()) {
+    const text = layoutYamlEntry(k, compose[k], [], 0, composeKeyOrder, i === tail.length - 1);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return parts.join("");
+}
 
 export default composeTarget;

@@ -3,7 +3,8 @@
 // chomping, tricky keys, undefined entries, key orders.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { layoutYaml } from "../../src/emit/yaml-layout.js";
+import { layoutYaml, layoutYamlEntry } from "../../src/emit/yaml-layout.js";
+import { orderedKeys } from "../../src/emit/ordered-keys.js";
 import { toYamlViaLibrary } from "../../src/emit/yaml-writer.js";
 
 const lineChar = fc.constantFrom("a", "b", " ", "\t", "\n", "\n", "\n", ":", "#", "-", "|", "é", "😀", "\u2028", "0", "y");
@@ -34,6 +35,23 @@ describe("fast YAML layout", () => {
         expect(fast).toBe(toYamlViaLibrary(v, { keyOrder: order }));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("writes a map entry by entry with the bytes of the whole document", () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 4 }), tree, fc.boolean(), (inner, after, ordered) => {
+        const order = ordered ? KEY_ORDER : undefined;
+        const names = orderedKeys(inner, ["s"], order);
+        if (names.length === 0) return;
+        const doc = after === undefined ? { s: inner } : { s: inner, z: after };
+        // The entries of `s` one by one (below the path ["s"], at depth 1), then the entry after it.
+        let text = "s:\n";
+        names.forEach((n, i) => (text += layoutYamlEntry(n, inner[n], ["s"], 1, order, after === undefined && i === names.length - 1)));
+        if (after !== undefined) text += layoutYamlEntry("z", after, [], 0, order, true);
+        expect(text).toBe(layoutYaml(doc, order));
+      }),
+      { numRuns: 2000 },
     );
   });
 

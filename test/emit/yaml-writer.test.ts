@@ -81,7 +81,7 @@ describe("toYaml: quoting", () => {
     "1:30", "3000:30", "-1:30", "1e3", "1E3", "-2.5e-3", "1.", ".5", "+12", "-7", ".inf", "-.Inf", ".NaN", "2001-12-14",
     "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "<<", "=", "*ref", "&anchor", "!tag", "%dir", "@at",
     "`tick", "{a}", "[a]", "- x", "-", "? x", "?x", ": x", ":x", "# c", "#c", "a: b", "a #b", "key:", "|x", ">x",
-    "'q", "\"q", ",x", "---", "...x", "tab\there", "nel\u0085", "ls\u2028", "a\u2028b", "a\u2029b", "bom\ufeff", "c1\u0080",
+    "'q", "\"q", ",x", "---", "E7", "e12", "...x", "tab\there", "nel\u0085", "ls\u2028", "a\u2028b", "a\u2029b", "bom\ufeff", "c1\u0080",
   ];
   it.each(mustQuote)("double-quotes %j", (s) => {
     const out = toYaml({ k: s });
@@ -91,7 +91,7 @@ describe("toYaml: quoting", () => {
     expect(parse(out)).toEqual({ k: s });
   });
 
-  const staysPlain = ["nginx:1.27", "--port=8080", "-Xmx512m", "./app", "${VAR}", "10s", "1.2.3-beta", "a b", "x:y", "http://h:80/p#f", "é", "v1"];
+  const staysPlain = ["nginx:1.27", "--port=8080", "-Xmx512m", "./app", "${VAR}", "10s", "1.2.3-beta", "a b", "x:y", "http://h:80/p#f", "é", "v1", "svc-00042-main", "ghcr.io/org/app_1", "e", "E", "Yess", "nulls"];
   it.each(staysPlain)("leaves %j plain", (s) => {
     expect(toYaml({ k: s })).toBe(`k: ${s}\n`);
   });
