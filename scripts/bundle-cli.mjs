@@ -40,15 +40,24 @@ const result = await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  // ASCII only (esbuild escapes the rest), so the launcher reads the file as latin1: one copy, no UTF-8 decode.
+  // ASCII, so the launcher reads the file as latin1: one copy, no UTF-8 decode. esbuild escapes strings and names;
+  // what it leaves (regular expression literals, comments) is escaped below.
   charset: "ascii",
   define: { "import.meta.url": "__scorecModuleUrl" },
   legalComments: "none",
   logLevel: "warning",
 });
+// \uXXXX per UTF-16 unit means the same character in a string, a regular expression (with or without the u flag:
+// there a surrogate pair of escapes is one code point) and a name, and is harmless in a comment.
+// Not after a backslash, where `\\u…` would read as an escaped backslash: none today; fail the build if one appears.
+function asciiOnly(code) {
+  const escaped = /\\[^\x00-\x7f]/.exec(code);
+  if (escaped) throw new Error(`bundle-cli: a non-ASCII character after a backslash at offset ${escaped.index}; escape it in the source`);
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 // The launcher compiles this text as one function expression, called like Node's CommonJS wrapper. "use strict":
 // the sources are ES modules, which are strict.
-const wrapped = `(function (exports, require, module, __filename, __dirname, __scorecModuleUrl) {"use strict";\n${result.outputFiles[0].text}})`;
+const wrapped = `(function (exports, require, module, __filename, __dirname, __scorecModuleUrl) {"use strict";\n${asciiOnly(result.outputFiles[0].text)}})`;
 writeFileSync(join(outdir, "scorec.cjs"), wrapped);
 
 const warm = spawnSync(process.execPath, [join(root, "scripts", "warm-code-cache.cjs")], { stdio: ["ignore", "ignore", "inherit"] });
