@@ -1,33 +1,55 @@
 #!/usr/bin/env node
-// Launcher: runs the bundled CLI, dist/cli/scorec.cjs (built by `npm ci` through the `prepare` script: tsc, then
-// scripts/bundle-cli.mjs), compiled from the V8 code cache made at build time when V8 accepts it.
+// Launcher: runs the bundled CLI in dist/cli/ (built by `npm ci` through the `prepare` script: tsc, then
+// scripts/bundle-cli.mjs, which says why the bundle is two packs of CommonJS functions compiled here with
+// vm.Script), the core pack compiled from the V8 code cache made at build time when V8 accepts it.
 // CommonJS (bin/package.json), not an ES module: Node 20 starts a CommonJS entry without its ES-module loader.
 "use strict";
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const DIR = join(__dirname, "..", "dist", "cli");
-const BUNDLE = join(DIR, "scorec.cjs");
+const CORE = join(DIR, "scorec-core.cjs");
+const REST = join(DIR, "scorec-rest.cjs");
 const CODE_CACHE = join(DIR, "scorec.code-cache");
 
-/** Compiles and runs the bundle's top level; returns its exports and the compiled script (for the cache). */
+/**
+ * Compiles the core pack and runs the entry; the rest pack is compiled on the first require() of a module not in
+ * the core. Returns the entry's exports, the core's compiled script (for the cache) and the loaded module names.
+ */
 function loadCli() {
   const { Script } = require("node:vm");
   const { createRequire } = require("node:module");
   const { pathToFileURL } = require("node:url");
-  const source = readFileSync(BUNDLE, "latin1"); // the bundle is ASCII (bundle-cli.mjs)
+  const { posix } = require("node:path");
+  const compile = (file, cachedData) =>
+    // A cache of another Node version or other V8 flags is rejected (script.cachedDataRejected): V8 then compiles
+    // from source, which is only slower. Packs are ASCII (bundle-cli.mjs).
+    new Script(readFileSync(file, "latin1"), { filename: file, cachedData });
   let cachedData;
   try {
     cachedData = readFileSync(CODE_CACHE);
   } catch {
-    // no cache (e.g. the warm-up failed): compile from source
+    // no cache (the warm-up failed): compile from source
   }
-  // A cache of another Node version or other V8 flags is rejected (script.cachedDataRejected): V8 then compiles
-  // from source, which is only slower.
-  const script = new Script(source, { filename: BUNDLE, cachedData });
-  const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, DIR, pathToFileURL(BUNDLE).href);
-  return { cli: bundle.exports, script };
+  const core = compile(CORE, cachedData);
+  const coreModules = core.runInThisContext();
+  let restModules;
+  const nodeRequire = createRequire(CORE);
+  const loaded = new Map();
+  const load = (name) => {
+    let mod = loaded.get(name);
+    if (mod) return mod.exports;
+    const init = coreModules[name] ?? (restModules ??= compile(REST).runInThisContext())[name];
+    if (!init) throw new Error(`scorec bundle: no module ${name} in ${DIR}`);
+    mod = { exports: {} };
+    loaded.set(name, mod);
+    const file = join(DIR, name); // where the chunk would be: import.meta.url and package-root.ts walk up from it
+    const here = posix.dirname(name);
+    const requireHere = (spec) => (spec.startsWith("./") || spec.startsWith("../") ? load(posix.join(here, spec)) : nodeRequire(spec));
+    init(mod.exports, requireHere, mod, file, join(DIR, here), pathToFileURL(file).href);
+    return mod.exports;
+  };
+  return { cli: load("scorec.js"), core, loaded: () => [...loaded.keys()] };
 }
 
 if (require.main === module) {

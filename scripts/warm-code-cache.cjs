@@ -1,6 +1,7 @@
 // Makes dist/cli/scorec.code-cache (run by scripts/bundle-cli.mjs in a child process of its own, so the V8 flags
 // are those of a plain `node`): loads the bundle the way bin/scorec.js does, runs a check of a small project with
-// provisioning, then saves the bytecode of everything compiled so far. Without the warm-up the cache would hold
+// provisioning, then saves the bytecode of everything compiled so far in the core pack. With --list it prints the
+// bundle modules the check loaded instead (JSON), which bundle-cli.mjs puts in the core pack. Without the warm-up the cache would hold
 // the bundle's top level only, and every function a check calls would still be compiled on each run.
 "use strict";
 const { mkdtempSync, rmSync, writeFileSync } = require("node:fs");
@@ -57,13 +58,14 @@ async function warm() {
   const dir = mkdtempSync(join(tmpdir(), "scorec-warm-"));
   try {
     writeFileSync(join(dir, "score.yaml"), SCORE);
-    const { cli, script } = loadCli();
+    const { cli, core, loaded } = loadCli();
     let out = "";
     let code = -1;
     await cli.main(["check", join(dir, "score.yaml")], { out: (s) => void (out += s), err: (s) => void (out += s), setExit: (n) => void (code = n) });
     // A warm-up that fails would cache the wrong paths; say why and make no cache.
     if (code !== 0) throw new Error(`warm-up check exited ${code}:\n${out}`);
-    writeFileSync(CODE_CACHE, script.createCachedData());
+    if (process.argv.includes("--list")) process.stdout.write(JSON.stringify(loaded()) + "\n");
+    else writeFileSync(CODE_CACHE, core.createCachedData());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
-// The command line runs from one esbuild bundle (dist/cli/scorec.cjs, built by `npm run build`, which `npm test`
-// runs first): bin/scorec.js compiles it with the V8 code cache made at build time, a single-file `check` reads
-// no module of dist/src, and what the bundle reaches outside itself still works from there: the package root
-// (version, chart path), the WASM eval worker file and the lazily required graphql.
+// The command line runs from one esbuild bundle in two packs (dist/cli/, built by `npm run build`, which `npm test`
+// runs first): bin/scorec.js compiles the core pack with the V8 code cache made at build time, a single-file
+// `check` reads neither the rest pack (language server, Rego engine, init…) nor any module of dist/src, and what
+// the bundle reaches outside itself still works from there: the package root (version, chart path), the WASM eval
+// worker file and the lazily required graphql.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -60,13 +61,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the bundled command line", () => {
-  it("a single-file check compiles the bundle from its code cache and reads no dist/src module", () => {
+  it("a single-file check compiles the core pack from its code cache and reads no other module", () => {
     const r = spied([], ["check", "score.yaml"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("checked 1 file");
-    expect(lines(r.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec.cjs")} accepted`]);
+    expect(lines(r.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} accepted`]);
     const read = lines(r.stderr, "READ");
     expect(read).toContain(join(REPO, "dist", "cli", "scorec.code-cache"));
+    expect(read).not.toContain(join(REPO, "dist", "cli", "scorec-rest.cjs"));
     expect(read.filter((p) => p.includes(`${join("dist", "src")}`))).toEqual([]);
     // the launcher itself, and the one helper the precompiled validators require from ajv
     expect(read.filter((p) => p.endsWith(".js") || p.endsWith(".mjs"))).toEqual([
@@ -78,7 +80,7 @@ describe("the bundled command line", () => {
   it("compiles from source, with the same answer, when V8 rejects the cache (other V8 flags)", () => {
     const cached = spied([], ["check", "score.yaml", "--format", "json"]);
     const rejected = spied(["--max-old-space-size=300"], ["check", "score.yaml", "--format", "json"]);
-    expect(lines(rejected.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec.cjs")} rejected`]);
+    expect(lines(rejected.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} rejected`]);
     expect(rejected.status).toBe(cached.status);
     expect(rejected.stdout).toBe(cached.stdout);
   });
@@ -90,7 +92,7 @@ describe("the bundled command line", () => {
     copyFileSync(join(REPO, "bin", "package.json"), join(bin, "package.json"));
     const r = spawnSync(process.execPath, [join(bin, "scorec.js"), "check"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^scorec: cannot start \(ENOENT: no such file or directory, open '.*scorec\.cjs'\); run npm ci to build dist\/\n$/);
+    expect(r.stderr).toMatch(/^scorec: cannot start \(ENOENT: no such file or directory, open '.*scorec-core\.cjs'\); run npm ci to build dist\/\n$/);
   });
 
   it("answers --version from the package root and finds the chart", () => {
@@ -105,8 +107,10 @@ describe("the bundled command line", () => {
     const wasm = runCli(["check", "score.yaml", "--policy", "image-tag.wasm"], { cwd: dir });
     expect(wasm.code).toBe(1);
     expect(wasm.stdout).toContain('container "main" image "nginx:latest" uses the latest tag');
-    const gql = runCli(["check", "score.yaml", "--policy", "gql.rego"], { cwd: dir });
-    expect(gql.code).toBe(1);
+    const gql = spied([], ["check", "score.yaml", "--policy", "gql.rego"]);
+    expect(gql.status).toBe(1);
     expect(gql.stdout).toContain("query is not valid");
+    // the Rego engine lives in the rest pack, compiled from source on first use
+    expect(lines(gql.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} accepted`, `${join(REPO, "dist", "cli", "scorec-rest.cjs")} none`]);
   });
 });
