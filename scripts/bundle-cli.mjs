@@ -26,6 +26,7 @@
 // `import.meta.url` becomes the file: URL of the chunk's would-be path in dist/cli/, so package-root.ts still walks
 // up to package.json. The packs are deterministic (same input, same bytes); the code cache need not be.
 import { build, transform } from "esbuild";
+import * as childProcess from "node:child_process";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -37,7 +38,25 @@ const ENTRY = "scorec.js";
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
+// node:child_process loads net, dgram and the stream stack (≈ 3 ms) at require time; commander requires it for
+// executable subcommands (none here) and cmd:// provisioners for spawnSync. Bundled code gets a stand-in whose
+// getters require the real module on first use: the same functions, loaded only by a run that spawns.
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === "lazy-builtin" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy-builtin" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => {
+      const names = Object.keys(childProcess).filter((n) => n !== "default").sort();
+      const getters = names.map((n) => `  get ${n}() { return load().${n}; },`).join("\n");
+      return { contents: `let real;\nconst load = () => (real ??= require("node:child_process"));\nmodule.exports = {\n${getters}\n};\n`, loader: "js" };
+    });
+  },
+};
+
 const { outputFiles } = await build({
+  plugins: [lazyChildProcess],
   absWorkingDir: root,
   entryPoints: { scorec: "dist/src/cli/main.js" },
   outdir,
