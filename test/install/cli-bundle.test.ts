@@ -1,12 +1,12 @@
-// The command line runs from one esbuild bundle (dist/cli/, built by `npm run build`, which `npm test` runs
-// first): bin/scorec.js loads it, a single-file `check` loads only the chunks it needs (no dist/src module,
-// no language server, no Rego engine), and what the bundle reaches outside itself still works from there:
-// the package root (version, chart path), the WASM eval worker file and the lazily required graphql.
+// The command line runs from one esbuild bundle in two packs (dist/cli/, built by `npm run build`, which `npm test`
+// runs first): bin/scorec.js compiles the core pack with the V8 code cache made at build time, a single-file
+// `check` reads neither the rest pack (language server, Rego engine, init…) nor any module of dist/src, and what
+// the bundle reaches outside itself still works from there: the package root (version, chart path), the WASM eval
+// worker file and the lazily required graphql.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageTagWasm } from "../policy/wasm/wasm-fixtures.js";
 import { REPO } from "../helpers/paths.js";
@@ -20,13 +20,37 @@ containers:
     image: nginx:latest
 `;
 
-// Logs every file: URL the ESM loader loads, on stderr (a module hook registered before the launcher runs).
-const HOOK = `export async function load(url, context, next) { if (url.startsWith("file:")) process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }`;
-const REGISTER = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
+// Preloaded into the child: logs each vm.Script the launcher compiles (with what V8 did with its code cache) and
+// each file read through fs.readFileSync (the CommonJS loader reads required files that way), on stderr.
+const SPY = `const fs = require("node:fs");
+const vm = require("node:vm");
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (typeof path === "string") process.stderr.write("READ " + path + "\\n");
+  return readFileSync.call(this, path, ...rest);
+};
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    process.stderr.write("SCRIPT " + options.filename + " " + (options.cachedData ? (this.cachedDataRejected ? "rejected" : "accepted") : "none") + "\\n");
+  }
+};
+`;
 
 let dir: string;
+const spied = (nodeFlags: string[], args: string[]) =>
+  spawnSync(process.execPath, [...nodeFlags, "--require", join(dir, "spy.cjs"), join(REPO, "bin", "scorec.js"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 60_000,
+  });
+const lines = (stderr: string, tag: string) => stderr.split("\n").filter((l) => l.startsWith(tag + " ")).map((l) => l.slice(tag.length + 1));
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "scorec-bundle-"));
+  writeFileSync(join(dir, "spy.cjs"), SPY);
   writeFileSync(join(dir, "score.yaml"), SCORE);
   writeFileSync(join(dir, "image-tag.wasm"), await imageTagWasm());
   writeFileSync(
@@ -37,21 +61,38 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the bundled command line", () => {
-  it("a single-file check loads the bundle's check chunks only", () => {
-    const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, join(REPO, "bin", "scorec.js"), "check", "score.yaml"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-      timeout: 60_000,
-    });
+  it("a single-file check compiles the core pack from its code cache and reads no other module", () => {
+    const r = spied([], ["check", "score.yaml"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("checked 1 file");
-    const loaded = r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice("LOADED ".length));
-    expect(loaded).toContain(pathToFileURL(join(REPO, "dist", "cli", "scorec.mjs")).href);
-    expect(loaded.filter((u) => u.includes("/dist/src/"))).toEqual([]);
-    // the language server, the Rego policy loader and init are chunks of their own, not loaded by check
-    for (const lazy of ["server", "rego-policies", "init-action", "policy-test"]) expect(loaded.filter((u) => new RegExp(`/chunks/${lazy}-[A-Z0-9]+\\.mjs$`).test(u))).toEqual([]);
-    expect(loaded.length).toBeLessThan(60);
+    expect(lines(r.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} accepted`]);
+    const read = lines(r.stderr, "READ");
+    expect(read).toContain(join(REPO, "dist", "cli", "scorec.code-cache"));
+    expect(read).not.toContain(join(REPO, "dist", "cli", "scorec-rest.cjs"));
+    expect(read.filter((p) => p.includes(`${join("dist", "src")}`))).toEqual([]);
+    // the launcher itself, and the one helper the precompiled validators require from ajv
+    expect(read.filter((p) => p.endsWith(".js") || p.endsWith(".mjs"))).toEqual([
+      join(REPO, "bin", "scorec.js"),
+      join(REPO, "node_modules", "ajv", "dist", "runtime", "ucs2length.js"),
+    ]);
+  });
+
+  it("compiles from source, with the same answer, when V8 rejects the cache (other V8 flags)", () => {
+    const cached = spied([], ["check", "score.yaml", "--format", "json"]);
+    const rejected = spied(["--max-old-space-size=300"], ["check", "score.yaml", "--format", "json"]);
+    expect(lines(rejected.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} rejected`]);
+    expect(rejected.status).toBe(cached.status);
+    expect(rejected.stdout).toBe(cached.stdout);
+  });
+
+  it("says to run npm ci when dist/ is missing", () => {
+    const bin = join(dir, "no-dist", "bin");
+    mkdirSync(bin, { recursive: true });
+    copyFileSync(join(REPO, "bin", "scorec.js"), join(bin, "scorec.js"));
+    copyFileSync(join(REPO, "bin", "package.json"), join(bin, "package.json"));
+    const r = spawnSync(process.execPath, [join(bin, "scorec.js"), "check"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^scorec: cannot start \(ENOENT: no such file or directory, open '.*scorec-core\.cjs'\); run npm ci to build dist\/\n$/);
   });
 
   it("answers --version from the package root and finds the chart", () => {
@@ -66,8 +107,10 @@ describe("the bundled command line", () => {
     const wasm = runCli(["check", "score.yaml", "--policy", "image-tag.wasm"], { cwd: dir });
     expect(wasm.code).toBe(1);
     expect(wasm.stdout).toContain('container "main" image "nginx:latest" uses the latest tag');
-    const gql = runCli(["check", "score.yaml", "--policy", "gql.rego"], { cwd: dir });
-    expect(gql.code).toBe(1);
+    const gql = spied([], ["check", "score.yaml", "--policy", "gql.rego"]);
+    expect(gql.status).toBe(1);
     expect(gql.stdout).toContain("query is not valid");
+    // the Rego engine lives in the rest pack, compiled from source on first use
+    expect(lines(gql.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} accepted`, `${join(REPO, "dist", "cli", "scorec-rest.cjs")} none`]);
   });
 });

@@ -52,8 +52,12 @@ describe("scorec installed from its tarball into an empty project", () => {
   it("ships no sources or tests beyond what runs", () => {
     const pkg = join(project, "node_modules", "scorec");
     expect(existsSync(join(pkg, "dist", "src", "cli", "main.js"))).toBe(true);
-    // the bundled CLI that bin/scorec.js loads, and the build-time parse of the built-in provisioners
-    expect(existsSync(join(pkg, "dist", "cli", "scorec.mjs"))).toBe(true);
+    // the bundled CLI (two packs) that bin/scorec.js loads (CommonJS: bin/package.json) with its code cache, and the
+    // build-time parse of the built-in provisioners
+    expect(existsSync(join(pkg, "bin", "package.json"))).toBe(true);
+    expect(existsSync(join(pkg, "dist", "cli", "scorec-core.cjs"))).toBe(true);
+    expect(existsSync(join(pkg, "dist", "cli", "scorec-rest.cjs"))).toBe(true);
+    expect(existsSync(join(pkg, "dist", "cli", "scorec.code-cache"))).toBe(true);
     expect(existsSync(join(pkg, "dist", "targets", "compose", "provisioners", "zz-default.provisioners.yaml.json"))).toBe(true);
     expect(existsSync(join(pkg, "targets", "helm", "index.ts"))).toBe(false);
     expect(existsSync(join(pkg, "test"))).toBe(false);
