@@ -19,9 +19,11 @@ export interface SubsetOptions {
   uniqueKeys?: boolean;
 }
 
-/** Whitespace JavaScript trims but YAML does not (it is content there): the library decides such texts. */
-const UNICODE_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000";
-const OUTSIDE_CHARACTERS = new RegExp(`[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff${UNICODE_SPACE}]`);
+/**
+ * Tabs, CR, control characters, NEL/LS/PS, BOM: the library's rules there are subtle; let it decide. And
+ * the Unicode spaces JavaScript's trim removes but YAML keeps as content (from \u00a0 on).
+ */
+const OUTSIDE_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** The value, or undefined when the text is not in the subset (then use the `yaml` library). */
 export function parseYamlSubset(text: string, options: SubsetOptions = {}): { value: unknown } | undefined {
@@ -37,7 +39,6 @@ export function positionYamlSubset(text: string, options: SubsetOptions = {}): S
 }
 
 function read(text: string, options: SubsetOptions, record: boolean): { value: unknown; positions?: SubsetPositions } | undefined {
-  // Tabs, CR, control characters, NEL/LS/PS, BOM, Unicode spaces: the library's rules there are subtle; let it decide.
   if (OUTSIDE_CHARACTERS.test(text)) return undefined;
   const raw = text.split("\n");
   const endsWithBreak = raw[raw.length - 1] === "";
@@ -183,7 +184,7 @@ class Reader {
         rec.pairKey(lineAt, lineAt + entry.keyEnd, entry.keyIsNull ? "null" : entry.key);
         this.trailing = undefined; // comment lines before a key belong to that key
       }
-      const value = entry.rest === "" ? this.node(indent, true, at, false) : this.inline(entry.rest, indent, at, l.indent + entry.restAt, false);
+      const value = entry.rest === "" ? this.node(indent, true, at, false) : this.inline(entry.rest, indent, at, rec ? l.indent + restStart(l.text, entry.afterColon) : 0, false);
       // As the library adds a pair: a key already there (or inherited, `__proto__`) becomes an own property.
       if (entry.key in out) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
       else out[entry.key] = value;
@@ -328,8 +329,8 @@ interface Entry {
   keyEnd: number;
   /** The value's text, trimmed ("" when the value is below). */
   rest: string;
-  /** Where `rest` starts in the line. */
-  restAt: number;
+  /** Where the text after the `:` starts in the line (spaces, then `rest`). */
+  afterColon: number;
 }
 
 /** `key: rest`, or undefined when the line is no simple entry. */
@@ -361,7 +362,13 @@ function splitEntry(t: string): Entry | undefined {
   }
   const rest = after.trim();
   if (rest.startsWith("#")) return undefined;
-  return { key, keyIsNull, keyEnd, rest, restAt: t.length - after.trimStart().length };
+  return { key, keyIsNull, keyEnd, rest, afterColon: t.length - after.length };
+}
+
+/** Where the value starts after a key's `:` (the subset has no other whitespace than spaces there). */
+function restStart(t: string, from: number): number {
+  while (t.charCodeAt(from) === 32) from++;
+  return from;
 }
 
 /** The length of a scalar's text in `t` (a quoted one to its closing quote), as the library's range has it. */
