@@ -5,7 +5,7 @@ import { isAlias, isCollection, LineCounter, parseAllDocuments, visit, type Docu
 import { report } from "../diagnostics/diagnostic.js";
 import { DEFAULT_LIMITS, type ParseLimits } from "./limits.js";
 import { SourceFile, type PositionedParse } from "./source-file.js";
-import { parseYamlSubset } from "./yaml-subset.js";
+import { parseYamlSubset, positionYamlSubset } from "./yaml-subset.js";
 
 export interface ParsedDocument {
   index: number;
@@ -93,10 +93,12 @@ export function parseYaml(file: VFile, input: Uint8Array | string, limits: Parse
   }
 
   // Most files are plain block YAML: read them without building a syntax tree, which is most of the time
-  // and memory a large project costs; the tree is built again only if a finding needs a position.
+  // and memory a large project costs. A finding that needs a position reads the text again with the
+  // subset reader, recording where its nodes are (SourceFile); no syntax tree is built for it.
   const fast = readPlain(text, wantList, limits.maxDepth);
   if (fast) {
-    return { source: new SourceFile(file.path || "-", text, () => parsePositioned(text)), documents: [{ index: 0, value: fast.value }] };
+    const index = () => positionYamlSubset(text, { uniqueKeys: true });
+    return { source: new SourceFile(file.path || "-", text, () => parsePositioned(text), index), documents: [{ index: 0, value: fast.value }] };
   }
 
   let lineCounter: LineCounter;

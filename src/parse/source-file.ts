@@ -2,6 +2,7 @@
 // document back to a line:column range. Every later stage positions its findings through this.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from "yaml";
 import type { Point, Range } from "../diagnostics/diagnostic.js";
+import { SCALAR, type SubsetPositions } from "./subset-positions.js";
 
 /** The parse a SourceFile positions with: its documents and the line index the parser filled. */
 export interface PositionedParse {
@@ -9,28 +10,53 @@ export interface PositionedParse {
   documents: Document.Parsed[];
 }
 
-/** Re-parsed files whose syntax trees are kept (see `parsed`); positions never depend on it, only time. */
+/** Re-parsed files whose syntax trees (or subset indexes) are kept; positions never depend on it, only time. */
 const KEEP_POSITIONED = 16;
 const recentlyPositioned: SourceFile[] = [];
+const recentlyIndexed: SourceFile[] = [];
 
 export class SourceFile {
   private positioned?: PositionedParse;
   private reparse?: () => PositionedParse;
+  private indexed?: SubsetPositions;
+  /** Reads the file again with the subset reader, recording positions (undefined: use the Document). */
+  private index?: () => SubsetPositions | undefined;
 
   /**
    * `parsed` is the positioned parse itself, or how to make it: a well-formed file read without the yaml
    * Document (parse-yaml.ts's fast path) keeps only its text, and the Document is built the first time a
    * finding needs a position (the same parse of the same text, so the same positions). A large project
    * then keeps one string per file, not a syntax tree per file.
+   *
+   * `index`, for such a file, reads it again with the subset reader recording where its nodes are: every
+   * position a finding asks for is answered from that (the Document's answers, without building it);
+   * only `documents` and `lineCounter` themselves still build the Document.
    */
   constructor(
     /** Path as given (POSIX separators), "-" for stdin. */
     readonly path: string,
     readonly text: string,
     parsed: PositionedParse | (() => PositionedParse),
+    index?: () => SubsetPositions | undefined,
   ) {
     if (typeof parsed === "function") this.reparse = parsed;
     else this.positioned = parsed;
+    this.index = index;
+  }
+
+  /** The subset index when the file has one and no Document has been built (both answer the same). */
+  private get subset(): SubsetPositions | undefined {
+    if (this.indexed || !this.index || this.positioned) return this.indexed;
+    const made = this.index();
+    if (!made) {
+      this.index = undefined; // not expected (the same reader accepted the text); the Document answers
+      return undefined;
+    }
+    // Kept while the file is among the last few positioned, as the Document is (see `parsed`).
+    this.indexed = made;
+    recentlyIndexed.push(this);
+    if (recentlyIndexed.length > KEEP_POSITIONED) recentlyIndexed.shift()!.indexed = undefined;
+    return made;
   }
 
   private get parsed(): PositionedParse {
@@ -53,7 +79,8 @@ export class SourceFile {
   }
 
   point(offset: number): Point {
-    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    const { line, col } = (this.subset ?? this.lineCounter).linePos(at);
     return { line, column: col, offset };
   }
 
@@ -74,17 +101,28 @@ export class SourceFile {
    * is not found (escapes inside it) the whole scalar is returned.
    */
   rangeOfText(doc: number, pointer: string, needle: string, occurrence = 0): Range {
-    const d = this.documents[doc];
-    const node = d ? locate(d, pointer).node : undefined;
-    if (!node?.range) return this.rangeOfPointer(doc, pointer);
-    let from = node.range[0];
+    const subset = this.subset;
+    let start: number;
+    let end: number;
+    if (subset) {
+      if (doc !== 0) return this.rangeOfPointer(doc, pointer);
+      const node = subset.locate(pointerSegments(pointer)).node;
+      start = subset.start(node);
+      end = subset.end(node);
+    } else {
+      const d = this.documents[doc];
+      const node = d ? locate(d, pointer).node : undefined;
+      if (!node?.range) return this.rangeOfPointer(doc, pointer);
+      [start, end] = node.range;
+    }
+    let from = start;
     for (let k = 0; k <= occurrence; k++) {
       const at = this.text.indexOf(needle, from);
-      if (at < 0 || at >= node.range[1]) return this.nodeRange(node);
+      if (at < 0 || at >= end) break;
       if (k === occurrence) return this.rangeOf(at, at + needle.length);
       from = at + needle.length;
     }
-    return this.nodeRange(node);
+    return this.rangeOf(start, this.trimEnd(start, end));
   }
 
   /** Block nodes end after their trailing newline; a range should end on the last visible character. */
@@ -113,6 +151,8 @@ export class SourceFile {
    * comment above it is written.
    */
   rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean } = {}): Range {
+    const subset = this.subset;
+    if (subset) return this.subsetRange(subset, doc, pointer, opts);
     const d = this.documents[doc];
     // A finding about the whole document (e.g. a missing top-level key) points at its first line.
     if (!d || pointer === "") return pointer === "" && d?.contents?.range ? this.lineAt(d.contents.range[0]) : this.firstLine();
@@ -122,6 +162,18 @@ export class SourceFile {
     if (node?.range) return this.nodeRange(node);
     const r = d.contents?.range ?? d.range;
     return this.rangeOf(r[0], r[0]);
+  }
+
+  /** rangeOfPointer from the subset index: a file of one document whose every pointer reaches a node. */
+  private subsetRange(subset: SubsetPositions, doc: number, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean }): Range {
+    if (doc !== 0) return this.firstLine();
+    if (pointer === "") return this.lineAt(subset.start(0));
+    const { node, pair } = subset.locate(pointerSegments(pointer));
+    const wholeBlock = opts.keyOfBlock && subset.kind(node) !== SCALAR;
+    // The pair's value is always the node reached (a pointer stops at the value whose key it matched).
+    if (pair >= 0 && (opts.key || wholeBlock)) return this.rangeOf(subset.keyStart(pair), this.trimEnd(subset.keyStart(pair), subset.keyEnd(pair)));
+    const start = subset.start(node);
+    return this.rangeOf(start, this.trimEnd(start, subset.end(node)));
   }
 }
 

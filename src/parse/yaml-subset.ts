@@ -5,7 +5,9 @@
 // quoted scalars, `>` and `|+` scalars, escapes other than the common ones, comments after a value,
 // document markers, tabs, control characters — returns undefined and the caller parses with `yaml`. What it
 // accepts it reads as `yaml.parse(text, { schema: "core", uniqueKeys: false })` does (the core schema's own
-// tests and conversions below; a property test compares both on generated documents).
+// tests and conversions below; a property test compares both on generated documents). Asked to, it also
+// records where each node sits (subset-positions.ts), as the library's Document would place it.
+import { MAP, PositionRecorder, SEQ, type SubsetPositions } from "./subset-positions.js";
 
 export interface SubsetOptions {
   /**
@@ -17,10 +19,27 @@ export interface SubsetOptions {
   uniqueKeys?: boolean;
 }
 
+/**
+ * Tabs, CR, control characters, NEL/LS/PS, BOM: the library's rules there are subtle; let it decide. And
+ * the Unicode spaces JavaScript's trim removes but YAML keeps as content (from \u00a0 on).
+ */
+const OUTSIDE_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+
 /** The value, or undefined when the text is not in the subset (then use the `yaml` library). */
 export function parseYamlSubset(text: string, options: SubsetOptions = {}): { value: unknown } | undefined {
-  // Tabs, CR, control characters, NEL/LS/PS, BOM: the library's rules there are subtle; let it decide.
-  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text)) return undefined;
+  return read(text, options, false);
+}
+
+/**
+ * The value and where its nodes sit, or undefined when the text is not in the subset. A second read of a
+ * text the subset accepted: the first read (the value alone) leaves no trace in memory per node.
+ */
+export function positionYamlSubset(text: string, options: SubsetOptions = {}): SubsetPositions | undefined {
+  return read(text, options, true)?.positions;
+}
+
+function read(text: string, options: SubsetOptions, record: boolean): { value: unknown; positions?: SubsetPositions } | undefined {
+  if (OUTSIDE_CHARACTERS.test(text)) return undefined;
   const raw = text.split("\n");
   const endsWithBreak = raw[raw.length - 1] === "";
   if (endsWithBreak) raw.pop();
@@ -30,12 +49,13 @@ export function parseYamlSubset(text: string, options: SubsetOptions = {}): { va
     return { indent, text: r.slice(indent) };
   });
   for (const l of lines) if (l.indent === 0 && /^(---|\.\.\.)( |$)|^%/.test(l.text)) return undefined;
-  const reader = new Reader(lines, endsWithBreak, options.uniqueKeys === true);
+  const rec = record ? new PositionRecorder(text, raw.map((r) => r.length)) : undefined;
+  const reader = new Reader(lines, endsWithBreak, options.uniqueKeys === true, rec);
   try {
-    const value = reader.node(-1, false);
+    const value = reader.node(-1, false, -1, false);
     reader.skip();
     if (reader.pos < lines.length) return undefined;
-    return { value };
+    return rec ? { value, positions: rec.done() } : { value };
   } catch (e) {
     if (e === OUTSIDE) return undefined;
     throw e;
@@ -57,12 +77,33 @@ function outside(): never {
 const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
 const blank = (l: Line): boolean => l.text === "";
 
+/**
+ * Comment lines after a value, up to the next content line: the library gives them to the innermost
+ * collection that is closed there unless they sit left of its indentation (it then passes them outward,
+ * see positions in Reader), and such a collection's node then ends where the next content starts.
+ */
+interface TrailingComments {
+  /** The rightmost column a comment line starts at. */
+  maxColumn: number;
+  /** Offset of the next content (its first character after the indentation), or the text's end. */
+  end: number;
+}
+
 class Reader {
   pos = 0;
+  /**
+   * Recording positions: the library's end (`range[2]`) of the node last read — what its parent
+   * collection's `range[1]` is when it is the last item — and comment lines after it not yet given to a
+   * collection.
+   */
+  private lastEnd = 0;
+  private trailing: TrailingComments | undefined;
+
   constructor(
     private readonly lines: Line[],
     private readonly endsWithBreak: boolean,
     private readonly uniqueKeys: boolean,
+    private readonly rec?: PositionRecorder,
   ) {}
 
   /** Past blank and comment lines. */
@@ -70,12 +111,16 @@ class Reader {
     while (this.pos < this.lines.length && (blank(this.lines[this.pos]!) || this.lines[this.pos]!.text.startsWith("#"))) this.pos++;
   }
 
-  /** The block node below a parent at `parentIndent` (a sequence may sit at the parent's own indent). */
-  node(parentIndent: number, seqAtParent: boolean): unknown {
+  /**
+   * The block node below a parent at `parentIndent` (a sequence may sit at the parent's own indent).
+   * `line` is the line of the key or dash it belongs to and `lead` whether comment lines came before
+   * that dash (both for the position of an empty node).
+   */
+  node(parentIndent: number, seqAtParent: boolean, line: number, lead: boolean): unknown {
     this.skip();
     const l = this.lines[this.pos];
-    if (!l) return null;
-    if (l.indent < parentIndent || (l.indent === parentIndent && !(seqAtParent && isSeqItem(l.text)))) return null;
+    if (!l) return this.empty(line, lead);
+    if (l.indent < parentIndent || (l.indent === parentIndent && !(seqAtParent && isSeqItem(l.text)))) return this.empty(line, lead);
     if (isSeqItem(l.text)) return this.seq(l.indent);
     if (keyColon(l.text) >= 0 || l.text.startsWith('"') || l.text.startsWith("'")) {
       const entry = splitEntry(l.text);
@@ -83,21 +128,26 @@ class Reader {
     }
     // A scalar on its own line (a whole document, or a value below its key).
     if (l.text.startsWith("|") || l.text.startsWith(">")) outside();
-    this.pos++;
-    return this.inline(l.text, parentIndent);
+    const at = this.pos++;
+    return this.inline(l.text, parentIndent, at, l.indent, false);
   }
 
   seq(indent: number): unknown[] {
     const out: unknown[] = [];
+    const rec = this.rec;
+    const id = rec ? rec.open(SEQ, rec.lineStarts[this.pos]! + indent) : 0;
     for (;;) {
       this.skip();
       const l = this.lines[this.pos];
       if (!l || l.indent < indent) break;
       if (l.indent > indent) outside();
       if (!isSeqItem(l.text)) break;
+      // Comment lines before this dash are part of its item for the library (an empty item then ends after them).
+      const lead = this.trailing !== undefined;
+      this.trailing = undefined;
       if (l.text === "-") {
-        this.pos++;
-        out.push(this.node(indent, false));
+        const at = this.pos++;
+        out.push(this.node(indent, false, at, lead));
         continue;
       }
       let s = 1;
@@ -106,17 +156,20 @@ class Reader {
       if (isSeqItem(content) || splitEntry(content)) {
         // `- key: v` / `- - x`: a compact node at the column after the dash; read the line as if it started there.
         this.lines[this.pos] = { indent: indent + s, text: content };
-        out.push(this.node(indent, false));
+        out.push(this.node(indent, false, this.pos, lead));
       } else {
-        this.pos++;
-        out.push(this.inline(content, indent));
+        const at = this.pos++;
+        out.push(this.inline(content, indent, at, indent + s, lead));
       }
     }
+    if (rec) this.closeBlock(id, indent);
     return out;
   }
 
   map(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const rec = this.rec;
+    const id = rec ? rec.open(MAP, rec.lineStarts[this.pos]! + indent) : 0;
     for (;;) {
       this.skip();
       const l = this.lines[this.pos];
@@ -125,29 +178,105 @@ class Reader {
       if (isSeqItem(l.text)) break;
       const entry = splitEntry(l.text) ?? outside();
       if (this.uniqueKeys && Object.hasOwn(out, entry.key)) outside();
-      this.pos++;
-      const value = entry.rest === "" ? this.node(indent, true) : this.inline(entry.rest, indent);
+      const at = this.pos++;
+      if (rec) {
+        const lineAt = rec.lineStarts[at]! + l.indent;
+        rec.pairKey(lineAt, lineAt + entry.keyEnd, entry.keyIsNull ? "null" : entry.key);
+        this.trailing = undefined; // comment lines before a key belong to that key
+      }
+      const value = entry.rest === "" ? this.node(indent, true, at, false) : this.inline(entry.rest, indent, at, rec ? l.indent + restStart(l.text, entry.afterColon) : 0, false);
       // As the library adds a pair: a key already there (or inherited, `__proto__`) becomes an own property.
       if (entry.key in out) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
       else out[entry.key] = value;
     }
+    if (rec) this.closeBlock(id, indent);
     return out;
   }
 
-  /** A value written on the line of its key or dash (`rest`); lines below must not continue it. */
-  inline(rest: string, parentIndent: number): unknown {
-    if (rest === "|" || rest === "|-") return this.literal(parentIndent, rest === "|-");
-    const value = flowOrScalar(rest);
+  /**
+   * A block collection ends where its last item ends; comment lines after that item stay with it (and
+   * extend its end to the next content) unless the library passes them to the parent: when the
+   * collection sits at column 0, or every comment line starts left of its indentation.
+   */
+  private closeBlock(id: number, indent: number): void {
+    this.rec!.close(id, this.lastEnd);
+    const t = this.trailing;
+    if (t && indent !== 0 && t.maxColumn >= indent) {
+      this.lastEnd = t.end;
+      this.trailing = undefined;
+    }
+  }
+
+  /**
+   * A value written on the line of its key or dash (`rest`, at `column` of `line`); lines below must not
+   * continue it.
+   */
+  inline(rest: string, parentIndent: number, line: number, column: number, lead: boolean): unknown {
+    if (rest === "|" || rest === "|-") return this.literal(parentIndent, rest === "|-", line, column);
+    const rec = this.rec;
+    const extents: number[] | undefined = rec && rest[0] === "[" ? [] : undefined;
+    const value = flowOrScalar(rest, extents);
     // A more-indented line (a comment included) would continue a plain scalar or be an error: the library decides.
     let j = this.pos;
     while (j < this.lines.length && blank(this.lines[j]!)) j++;
     const following = this.lines[j];
     if (following && following.indent > parentIndent) outside();
+    if (rec) {
+      if (rest === "") return this.empty(line, lead);
+      const at = rec.lineStarts[line]! + column;
+      if (extents) {
+        const id = rec.open(SEQ, at);
+        for (let k = 0; k + 1 < extents.length; k += 2) rec.scalar(at + extents[k]!, at + extents[k + 1]!);
+        rec.close(id, at + extents[extents.length - 1]!);
+      } else if (rest === "{}") {
+        rec.close(rec.open(MAP, at), at + 2);
+      } else {
+        rec.scalar(at, at + scalarLength(rest));
+      }
+      // The line break after a flow value is part of it.
+      this.lastEnd = rec.nextLineStart(line);
+      this.trailing = this.commentsAfter();
+    }
     return value;
   }
 
+  /**
+   * An empty value (`key:`, `-`): the library places it at the end of its line, and when comment lines
+   * follow it (or, for a dash, came before it) it ends where the next content starts.
+   */
+  private empty(line: number, lead: boolean): null {
+    const rec = this.rec;
+    if (!rec) return null;
+    const at = line < 0 ? 0 : rec.lineEnd(line);
+    rec.scalar(at, at);
+    let comments = lead;
+    let i = line + 1;
+    for (; i < this.lines.length && (blank(this.lines[i]!) || this.lines[i]!.text.startsWith("#")); i++) if (!blank(this.lines[i]!)) comments = true;
+    this.lastEnd = comments ? this.contentStart(i) : at;
+    this.trailing = undefined;
+    return null;
+  }
+
+  /** Offset of line `i`'s content, or the text's end past the last line. */
+  private contentStart(i: number): number {
+    return i < this.lines.length ? this.rec!.lineStarts[i]! + this.lines[i]!.indent : this.rec!.text.length;
+  }
+
+  /** The comment lines from the current line to the next content, if any. */
+  private commentsAfter(): TrailingComments | undefined {
+    let maxColumn = -1;
+    let i = this.pos;
+    for (; i < this.lines.length; i++) {
+      const l = this.lines[i]!;
+      if (blank(l)) continue;
+      if (!l.text.startsWith("#")) break;
+      if (l.indent > maxColumn) maxColumn = l.indent;
+    }
+    return maxColumn < 0 ? undefined : { maxColumn, end: this.contentStart(i) };
+  }
+
   /** `|` (clip) or `|-` (strip): lines more indented than the parent, the first one setting the indent. */
-  literal(parentIndent: number, strip: boolean): string {
+  literal(parentIndent: number, strip: boolean, line: number, column: number): string {
     const start = this.pos;
     let first = start;
     while (first < this.lines.length && blank(this.lines[first]!)) first++;
@@ -173,6 +302,13 @@ class Reader {
     const lastLine = this.lines[end];
     if (lastLine && (lastLine.indent > parentIndent || lastLine.text.startsWith("#"))) outside();
     this.pos = end;
+    const rec = this.rec;
+    if (rec) {
+      // The scalar runs from its indicator to the line break of its last content line.
+      this.lastEnd = rec.nextLineStart(end - 1);
+      rec.scalar(rec.lineStarts[line]! + column, this.lastEnd);
+      this.trailing = this.commentsAfter();
+    }
     const content = body.slice(0, end - start).join("\n");
     return strip ? content : content + "\n";
   }
@@ -184,17 +320,33 @@ function keyColon(t: string): number {
   return -1;
 }
 
-/** `key: rest` (rest trimmed, "" when the value is below), or undefined when the line is no simple entry. */
-function splitEntry(t: string): { key: string; rest: string } | undefined {
+interface Entry {
+  /** The key as the object property it becomes. */
+  key: string;
+  /** The key is the null scalar (`~`, `null`, ...): the property is "" but the library compares "null". */
+  keyIsNull: boolean;
+  /** Where the key's text ends in the line (after a closing quote). */
+  keyEnd: number;
+  /** The value's text, trimmed ("" when the value is below). */
+  rest: string;
+  /** Where the text after the `:` starts in the line (spaces, then `rest`). */
+  afterColon: number;
+}
+
+/** `key: rest`, or undefined when the line is no simple entry. */
+function splitEntry(t: string): Entry | undefined {
   let keyText: string;
   let after: string;
   let key: string;
+  let keyIsNull = false;
+  let keyEnd: number;
   if (t[0] === '"' || t[0] === "'") {
     const q = quoted(t);
     if (!q) return undefined;
     after = t.slice(q.end);
     if (!(after === ":" || after.startsWith(": "))) return undefined;
     key = q.value;
+    keyEnd = q.end;
     after = after.slice(1);
   } else {
     const c = keyColon(t);
@@ -203,18 +355,34 @@ function splitEntry(t: string): { key: string; rest: string } | undefined {
     // Keys that start with an indicator, hold a comment, end in a space or are long: the library decides.
     if (c > 1000 || /^[-?:,[\]{}#&*!|>'"%@`]/.test(keyText) || keyText.includes(" #") || keyText.endsWith(" ") || keyText === "<<") return undefined;
     const v = plainScalar(keyText);
-    key = v === null ? "" : String(v);
+    keyIsNull = v === null;
+    key = keyIsNull ? "" : String(v);
+    keyEnd = c;
     after = t.slice(c + 1);
   }
   const rest = after.trim();
   if (rest.startsWith("#")) return undefined;
-  return { key, rest };
+  return { key, keyIsNull, keyEnd, rest, afterColon: t.length - after.length };
 }
 
-/** A single-line flow sequence, `{}`, or a scalar. */
-function flowOrScalar(t: string): unknown {
+/** Where the value starts after a key's `:` (the subset has no other whitespace than spaces there). */
+function restStart(t: string, from: number): number {
+  while (t.charCodeAt(from) === 32) from++;
+  return from;
+}
+
+/** The length of a scalar's text in `t` (a quoted one to its closing quote), as the library's range has it. */
+function scalarLength(t: string): number {
+  return t[0] === '"' || t[0] === "'" ? quoted(t)!.end : t.trimEnd().length;
+}
+
+/**
+ * A single-line flow sequence, `{}`, or a scalar. `extents` (recording positions) receives a flow
+ * sequence's item ranges and the end of its `]`, as offsets in `t`.
+ */
+function flowOrScalar(t: string, extents?: number[]): unknown {
   if (t === "{}") return {};
-  if (t[0] === "[") return flowSeq(t);
+  if (t[0] === "[") return flowSeq(t, extents);
   if (t[0] === '"' || t[0] === "'") {
     const q = quoted(t) ?? outside();
     if (t.slice(q.end).trim() !== "") outside();
@@ -225,8 +393,11 @@ function flowOrScalar(t: string): unknown {
   return plainScalar(t.trimEnd());
 }
 
-function flowSeq(t: string): unknown[] {
-  if (t === "[]") return [];
+function flowSeq(t: string, extents?: number[]): unknown[] {
+  if (t === "[]") {
+    extents?.push(2);
+    return [];
+  }
   const out: unknown[] = [];
   let i = 1;
   for (;;) {
@@ -235,6 +406,7 @@ function flowSeq(t: string): unknown[] {
     if (t[i] === '"' || t[i] === "'") {
       const q = quoted(t.slice(i)) ?? outside();
       item = q.value;
+      extents?.push(i, i + q.end);
       i += q.end;
     } else {
       let j = i;
@@ -242,6 +414,7 @@ function flowSeq(t: string): unknown[] {
       const plain = t.slice(i, j).trimEnd();
       if (plain === "" || plain.startsWith("-") && (plain === "-" || plain[1] === " ")) outside();
       item = plainScalar(plain);
+      extents?.push(i, i + plain.length);
       i = j;
     }
     out.push(item);
@@ -250,7 +423,10 @@ function flowSeq(t: string): unknown[] {
       i++;
       continue;
     }
-    if (t[i] === "]" && t.slice(i + 1).trim() === "") return out;
+    if (t[i] === "]" && t.slice(i + 1).trim() === "") {
+      extents?.push(i + 1);
+      return out;
+    }
     outside();
   }
 }
