@@ -8,7 +8,7 @@ import { RegoError, type Location } from "./errors.js";
 import { refName } from "./parser.js";
 import { lookupBuiltin } from "./registry.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
-import { equal, key, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
+import { equal, key, mapKey, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
 import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js";
 
 export interface Budget {
@@ -104,16 +104,19 @@ export class Evaluator {
   private readonly tracer?: Tracer;
   private depth = 0;
   readonly top: Frame;
-  /** Function name → its rule-tree node, looked up once per evaluation rather than once per call. */
-  private readonly funcNodes = new Map<string, RuleNode | undefined>();
-  /** Call name → arity (undefined: not a fixed-arity call), once per evaluation. */
-  private readonly arities = new Map<string, number | undefined>();
+  /** Function name → its rule-tree node, looked up once per program rather than once per call. */
+  private readonly funcNodes: Map<string, RuleNode | undefined>;
+  /** Call name → arity (undefined: not a fixed-arity call), once per program. */
+  private readonly arities: Map<string, number | undefined>;
 
   constructor(
     private readonly compiled: CompiledModules,
     opts: EvalOptions,
   ) {
     this.root = compiled.root;
+    const lookups = programLookups(compiled);
+    this.funcNodes = lookups.funcNodes;
+    this.arities = lookups.arities;
     this.baseData = opts.data ?? new RObject();
     this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
     this.maxBuilt = opts.budget?.maxBuilt ?? 4_000_000;
@@ -263,12 +266,13 @@ export class Evaluator {
         if (f(i, c[i]!)) return true;
       }
     } else if (c instanceof RObject) {
-      for (const [kk, vv] of [...c.entries()]) {
+      // Values are immutable once built: no copy of the entries is needed to iterate them.
+      for (const [kk, vv] of c.entries()) {
         this.tick();
         if (f(kk, vv)) return true;
       }
     } else if (c instanceof RSet) {
-      for (const m of [...c.values()]) {
+      for (const m of c.values()) {
         this.tick();
         if (f(m, m)) return true;
       }
@@ -589,9 +593,9 @@ export class Evaluator {
     const p = path[i]!;
     if (p.t === "var" && this.unbound(p, env)) {
       const keys = new Map<string, Value>();
-      for (const c of node.children.values()) if (!c.node.isFunc) keys.set(key(c.key), c.key);
+      for (const c of node.children.values()) if (!c.node.isFunc) keys.set(mapKey(c.key), c.key);
       const base = this.baseAt(P);
-      if (base instanceof RObject) for (const kk of base.keys()) keys.set(key(kk), kk);
+      if (base instanceof RObject) for (const kk of base.keys()) keys.set(mapKey(kk), kk);
       for (const kk of keys.values()) {
         if (this.bind(p.name, kk, env, () => this.walkData(node.child(kk), [...P, kk], path, i + 1, env, fr, vk))) return true;
       }
@@ -729,7 +733,7 @@ export class Evaluator {
     let result: Value | undefined;
     for (const r of node.rules) {
       // Early exit, as OPA: a constant value cannot change with further solutions of the same rule.
-      const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+      const constant = hasConstantValue(r);
       this.clauses(r, fr, (_env, v) => {
         if (result === undefined) result = v;
         else if (!equal(result, v))
@@ -911,7 +915,7 @@ export class Evaluator {
     this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
         const params = r.args!;
-        const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+        const constant = hasConstantValue(r);
         const bindArgs = (env: Env, k: K) => {
           const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
           return go(0);
@@ -952,6 +956,27 @@ export class Evaluator {
 }
 
 const LOC: Location = { file: "", row: 0, col: 0 };
+
+/**
+ * Name lookups that depend on the compiled program only, shared by all its evaluations (a policy stage
+ * runs one evaluation per workload).
+ */
+const lookupsByProgram = new WeakMap<CompiledModules, { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined> }>();
+
+function programLookups(c: CompiledModules) {
+  let l = lookupsByProgram.get(c);
+  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map() }));
+  return l;
+}
+
+const constantRules = new WeakMap<CRule, boolean>();
+
+/** A rule whose value (and every `else` value) is ground: one solution settles it, as in OPA. Once per rule. */
+function hasConstantValue(r: CRule): boolean {
+  let c = constantRules.get(r);
+  if (c === undefined) constantRules.set(r, (c = isGround(r.value) && r.elses.every((e) => isGround(e.value))));
+  return c;
+}
 
 type Clause = { value?: Term; body: Expr[]; loc: Location; trueTerm: Term };
 const clauseLists = new WeakMap<CRule, Clause[]>();

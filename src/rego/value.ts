@@ -14,6 +14,16 @@ export type Value = null | boolean | number | bigint | string | Value[] | RSet |
 
 export type TypeName = "null" | "boolean" | "number" | "string" | "array" | "object" | "set";
 
+/**
+ * Key of a set member or object key in the sets' and objects' maps. Most keys are strings, and a string is
+ * its own key (no new string per lookup); any other Value is its canonical key behind a NUL, and a string
+ * that itself starts with NUL gets one more, so two different Values never share a map key.
+ */
+export function mapKey(v: Value): string {
+  if (typeof v === "string") return v.charCodeAt(0) === 0 ? "\u0000" + v : v;
+  return "\u0000" + key(v);
+}
+
 /** A set of Values, iterated in insertion order; use `sorted()` where OPA's order matters. */
 export class RSet {
   readonly map = new Map<string, Value>();
@@ -21,14 +31,14 @@ export class RSet {
     if (items) for (const v of items) this.add(v);
   }
   add(v: Value): void {
-    const k = key(v);
+    const k = mapKey(v);
     if (!this.map.has(k)) this.map.set(k, v);
   }
   has(v: Value): boolean {
-    return this.map.has(key(v));
+    return this.map.has(mapKey(v));
   }
   delete(v: Value): boolean {
-    return this.map.delete(key(v));
+    return this.map.delete(mapKey(v));
   }
   get size(): number {
     return this.map.size;
@@ -52,17 +62,17 @@ export class RObject {
     if (entries) for (const [k, v] of entries) this.set(k, v);
   }
   set(k: Value, v: Value): void {
-    this.map.set(key(k), [k, v]);
+    this.map.set(mapKey(k), [k, v]);
   }
   get(k: Value): Value | undefined {
-    const e = this.map.get(key(k));
+    const e = this.map.get(mapKey(k));
     return e === undefined ? undefined : e[1];
   }
   has(k: Value): boolean {
-    return this.map.has(key(k));
+    return this.map.has(mapKey(k));
   }
   delete(k: Value): boolean {
-    return this.map.delete(key(k));
+    return this.map.delete(mapKey(k));
   }
   get size(): number {
     return this.map.size;
