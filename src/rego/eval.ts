@@ -93,6 +93,10 @@ class Env {
   pop(): void {
     this.size--;
   }
+  /** Undo every binding made since the stack had `n`. */
+  truncate(n: number): void {
+    this.size = n;
+  }
 }
 
 /**
@@ -184,8 +188,85 @@ export class Evaluator {
   // ---- bodies and expressions ----
 
   private evalBody(body: Expr[], i: number, env: Env, fr: Frame, k: K): boolean {
-    if (i === body.length) return k();
-    return this.evalExpr(body[i]!, env, fr, () => this.evalBody(body, i + 1, env, fr, k));
+    // Expressions with one outcome (a test, `x := <one value>`) run in this loop; the first that may
+    // have several solutions continues through evalExpr. Bindings made here are undone on the way out.
+    const base = env.size;
+    try {
+      for (; i < body.length && this.tracer === undefined; i++) {
+        const e = body[i]!;
+        const held = this.straightLine(e, env, fr);
+        if (held === false) return false;
+        if (held === undefined) break;
+      }
+      if (i === body.length) return k();
+      return this.evalExpr(body[i]!, env, fr, () => this.evalBody(body, i + 1, env, fr, k));
+    } finally {
+      env.truncate(base);
+    }
+  }
+
+  /**
+   * An expression with exactly one outcome, evaluated in place (see evalBody): true when it holds (a var it
+   * assigns stays bound), false when it fails, undefined (nothing evaluated) when it needs evalExpr.
+   */
+  private straightLine(e: Expr, env: Env, fr: Frame): boolean | undefined {
+    if (e.with.length) return undefined;
+    const x = e.kind;
+    switch (x.k) {
+      case "some":
+        if (e.negated) return undefined;
+        this.at = e.loc;
+        this.tick();
+        return true;
+      case "term": {
+        const t = x.term;
+        if (!this.canDirect(t, env, fr)) return undefined;
+        this.at = e.loc;
+        this.tick();
+        if (e.negated) {
+          // As evalExprPlain: an undefined argument hoisted out of the `not` makes the expression undefined.
+          for (const h of hoistedUnderNot(e)) if (this.direct(h, env, fr) === NOVALUE) return false;
+          const v = this.direct(t, env, fr);
+          return v === NOVALUE || v === false;
+        }
+        const v = this.direct(t, env, fr);
+        return v !== NOVALUE && v !== false;
+      }
+      case "unify":
+      case "assign": {
+        if (e.negated) return undefined;
+        const { a, b } = x;
+        // `x := <term>` / `<term> = x` with x unbound, or two single values compared. Composite literals
+        // unify element by element: left to unify().
+        let target: string | undefined;
+        let src: Term;
+        if (this.unbound(a, env)) {
+          if (this.unbound(b, env)) return undefined;
+          target = (a as { name: string }).name;
+          src = b;
+        } else if (this.unbound(b, env)) {
+          target = (b as { name: string }).name;
+          src = a;
+        } else {
+          if (isLiteral(a) || isLiteral(b) || !this.canDirect(a, env, fr) || !this.canDirect(b, env, fr)) return undefined;
+          this.at = e.loc;
+          this.tick();
+          const va = this.direct(a, env, fr);
+          if (va === NOVALUE) return false;
+          const vb = this.direct(b, env, fr);
+          return vb !== NOVALUE && equal(vb, va);
+        }
+        if (!this.canDirect(src, env, fr)) return undefined;
+        this.at = e.loc;
+        this.tick();
+        const v = this.direct(src, env, fr);
+        if (v === NOVALUE) return false;
+        env.push(target, v);
+        return true;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private evalExpr(e: Expr, env: Env, fr: Frame, k: K): boolean {
@@ -1145,6 +1226,8 @@ const NOVALUE = Symbol("novalue");
 const SPECIAL_CALLS = new Set(["print", "trace", "internal.template_string", "internal.member_2", "internal.member_3"]);
 
 const singleValued = new WeakMap<Term, boolean>();
+
+const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
 
 /**
  * Name lookups that depend on the compiled program only, shared by all its evaluations (a policy stage
