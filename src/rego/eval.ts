@@ -1178,10 +1178,7 @@ export class Evaluator {
       for (const r of node.funcs) {
         const params = r.args!;
         const constant = hasConstantValue(r);
-        const bindArgs = (env: Env, k: K) => {
-          const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
-          return go(0);
-        };
+        const bindArgs = (env: Env, k: K) => this.bindParams(params, args, env, fr, k);
         this.clauses(
           r,
           fr,
@@ -1199,6 +1196,31 @@ export class Evaluator {
     });
     fr.funcCache.set(ck, result === undefined ? UNDEF : result);
     return result;
+  }
+
+  /**
+   * A function clause's parameters unified with the call's arguments, then `k`. Plain vars and scalars
+   * (nearly every parameter) bind or compare in a loop; the first other pattern continues through unifyValue.
+   */
+  private bindParams(params: Term[], args: Value[], env: Env, fr: Frame, k: K): boolean {
+    const base = env.size;
+    try {
+      let i = 0;
+      for (; i < params.length; i++) {
+        const p = params[i]!;
+        if (p.t === "scalar") {
+          if (!equal(p.v, args[i]!)) return false;
+        } else if (p.t === "var" && p.name !== "input" && p.name !== "data") {
+          const cur = env.get(p.name);
+          if (cur === undefined) env.push(p.name, args[i]!);
+          else if (!equal(cur, args[i]!)) return false;
+        } else break;
+      }
+      const go = (j: number): boolean => (j === params.length ? k() : this.unifyValue(params[j]!, args[j]!, env, fr, () => go(j + 1)));
+      return go(i);
+    } finally {
+      env.truncate(base);
+    }
   }
 
   private evalPrint(t: Term & { t: "call" }, env: Env, fr: Frame, vk: VK): boolean {
