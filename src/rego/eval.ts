@@ -597,7 +597,7 @@ export class Evaluator {
         for (const [a, b] of t.items) if (!this.canDirect(a, env, fr) || !this.canDirect(b, env, fr)) return false;
         return true;
       case "call":
-        if (fr.mocks !== null || !this.singleValuedCall(t)) return false;
+        if (fr.mocks !== null || this.singleValuedCall(t) === null) return false;
         for (const a of t.args) if (!this.canDirect(a, env, fr)) return false;
         return true;
       default:
@@ -605,21 +605,27 @@ export class Evaluator {
     }
   }
 
-  /** A call with one value or none: a user function or a builtin that is not a relation, not written with its output argument. */
-  private singleValuedCall(t: Term & { t: "call" }): boolean {
-    let ok = singleValued.get(t);
-    if (ok === undefined) {
+  /**
+   * How a call with one value or none is made (a user function, `==`/`!=`, or a builtin that is not a
+   * relation, not written with its output argument); null for other calls. Once per call term: the term
+   * belongs to one compiled program, and builtins registered later apply to programs compiled later.
+   */
+  private singleValuedCall(t: Term & { t: "call" }): DirectCall | null {
+    let c = singleValued.get(t);
+    if (c === undefined) {
       const name = t.name;
       const ar = callArity(name, this.compiled.funcArity);
       const outputForm = ar !== undefined && t.args.length === ar + 1;
-      if (name === "equal" || name === "neq") ok = t.args.length === 2;
+      if (name === "equal" || name === "neq") c = t.args.length === 2 ? { op: name } : null;
+      else if (outputForm || SPECIAL_CALLS.has(name)) c = null;
+      else if (name.startsWith("data.")) c = ar !== undefined ? { op: "user" } : null;
       else {
-        const def = name.startsWith("data.") ? undefined : lookupBuiltin(name);
-        ok = !outputForm && !SPECIAL_CALLS.has(name) && (name.startsWith("data.") ? ar !== undefined : def !== undefined && !def.relation);
+        const def = lookupBuiltin(name);
+        c = def !== undefined && !def.relation ? { op: "builtin", def } : null;
       }
-      singleValued.set(t, ok);
+      singleValued.set(t, c);
     }
-    return ok;
+    return c;
   }
 
   /** The value of a term `canDirect` accepted; NOVALUE when it is undefined. */
@@ -685,12 +691,12 @@ export class Evaluator {
           if (x === NOVALUE) return NOVALUE;
           args[i] = x;
         }
-        const name = t.name;
+        const c = singleValued.get(t)!;
         let r: Value | undefined;
-        if (name === "equal" && args.length === 2) r = equal(args[0]!, args[1]!);
-        else if (name === "neq" && args.length === 2) r = !equal(args[0]!, args[1]!);
-        else if (name.startsWith("data.")) r = this.callUser(name, args, fr, t.loc);
-        else r = this.builtinValue(lookupBuiltin(name)!, name, args, t.loc);
+        if (c.op === "equal") r = equal(args[0]!, args[1]!);
+        else if (c.op === "neq") r = !equal(args[0]!, args[1]!);
+        else if (c.op === "user") r = this.callUser(t.name, args, fr, t.loc);
+        else r = this.builtinValue(c.def!, t.name, args, t.loc);
         return r === undefined ? NOVALUE : r;
       }
       default:
@@ -1247,7 +1253,8 @@ const NOVALUE = Symbol("novalue");
 /** Calls the evaluator handles itself (their arguments or results are not plain values). */
 const SPECIAL_CALLS = new Set(["print", "trace", "internal.template_string", "internal.member_2", "internal.member_3"]);
 
-const singleValued = new WeakMap<Term, boolean>();
+type DirectCall = { op: "equal" | "neq" | "user" | "builtin"; def?: BuiltinDef };
+const singleValued = new WeakMap<Term, DirectCall | null>();
 
 const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
 
