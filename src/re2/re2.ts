@@ -44,6 +44,10 @@ export class GoRegExp {
   test(s: string): boolean {
     return this.exec(s) !== null;
   }
+  /** Whether the pattern matches anywhere in `s`: no groups wanted, so re2js may take its DFA path. */
+  matchesIn(s: string): boolean {
+    return this.re.test(s);
+  }
 }
 
 const posix: Record<string, string> = {

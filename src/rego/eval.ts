@@ -2,13 +2,13 @@
 // its continuation once per solution; a continuation returning `true` stops the enumeration (used by `not`,
 // `every` and first-solution checks). Bindings are undone after each continuation returns.
 import type { Expr, Term } from "./ast.js";
-import { BuiltinError, type BuiltinContext } from "./builtins/types.js";
+import { BuiltinError, type BuiltinContext, type BuiltinDef } from "./builtins/types.js";
 import { callArity, type CompiledModules } from "./compiler.js";
 import { RegoError, type Location } from "./errors.js";
 import { refName } from "./parser.js";
 import { lookupBuiltin } from "./registry.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
-import { equal, key, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
+import { equal, key, mapKey, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
 import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js";
 
 export interface Budget {
@@ -69,14 +69,33 @@ class Frame {
   }
 }
 
-/** Variable bindings; always undone in LIFO order by the code that made them. */
+/**
+ * Variable bindings; always undone in LIFO order by the code that made them, so they are a stack. A body
+ * binds a handful of vars: a backwards scan beats a Map, which allocates as it grows and shrinks.
+ */
 class Env {
-  readonly m = new Map<string, Value>();
+  private readonly names: string[] = [];
+  private readonly vals: Value[] = [];
+  /** Number of bindings; changes when something binds a var. */
+  size = 0;
   get(n: string): Value | undefined {
-    return this.m.get(n);
+    for (let i = this.size - 1; i >= 0; i--) if (this.names[i] === n) return this.vals[i];
+    return undefined;
   }
   has(n: string): boolean {
-    return this.m.has(n);
+    return this.get(n) !== undefined;
+  }
+  push(n: string, v: Value): void {
+    this.names[this.size] = n;
+    this.vals[this.size] = v;
+    this.size++;
+  }
+  pop(): void {
+    this.size--;
+  }
+  /** Undo every binding made since the stack had `n`. */
+  truncate(n: number): void {
+    this.size = n;
   }
 }
 
@@ -104,16 +123,19 @@ export class Evaluator {
   private readonly tracer?: Tracer;
   private depth = 0;
   readonly top: Frame;
-  /** Function name → its rule-tree node, looked up once per evaluation rather than once per call. */
-  private readonly funcNodes = new Map<string, RuleNode | undefined>();
-  /** Call name → arity (undefined: not a fixed-arity call), once per evaluation. */
-  private readonly arities = new Map<string, number | undefined>();
+  /** Function name → its rule-tree node, looked up once per program rather than once per call. */
+  private readonly funcNodes: Map<string, RuleNode | undefined>;
+  /** Call name → arity (undefined: not a fixed-arity call), once per program. */
+  private readonly arities: Map<string, number | undefined>;
 
   constructor(
     private readonly compiled: CompiledModules,
     opts: EvalOptions,
   ) {
     this.root = compiled.root;
+    const lookups = programLookups(compiled);
+    this.funcNodes = lookups.funcNodes;
+    this.arities = lookups.arities;
     this.baseData = opts.data ?? new RObject();
     this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
     this.maxBuilt = opts.budget?.maxBuilt ?? 4_000_000;
@@ -166,8 +188,85 @@ export class Evaluator {
   // ---- bodies and expressions ----
 
   private evalBody(body: Expr[], i: number, env: Env, fr: Frame, k: K): boolean {
-    if (i === body.length) return k();
-    return this.evalExpr(body[i]!, env, fr, () => this.evalBody(body, i + 1, env, fr, k));
+    // Expressions with one outcome (a test, `x := <one value>`) run in this loop; the first that may
+    // have several solutions continues through evalExpr. Bindings made here are undone on the way out.
+    const base = env.size;
+    try {
+      for (; i < body.length && this.tracer === undefined; i++) {
+        const e = body[i]!;
+        const held = this.straightLine(e, env, fr);
+        if (held === false) return false;
+        if (held === undefined) break;
+      }
+      if (i === body.length) return k();
+      return this.evalExpr(body[i]!, env, fr, () => this.evalBody(body, i + 1, env, fr, k));
+    } finally {
+      env.truncate(base);
+    }
+  }
+
+  /**
+   * An expression with exactly one outcome, evaluated in place (see evalBody): true when it holds (a var it
+   * assigns stays bound), false when it fails, undefined (nothing evaluated) when it needs evalExpr.
+   */
+  private straightLine(e: Expr, env: Env, fr: Frame): boolean | undefined {
+    if (e.with.length) return undefined;
+    const x = e.kind;
+    switch (x.k) {
+      case "some":
+        if (e.negated) return undefined;
+        this.at = e.loc;
+        this.tick();
+        return true;
+      case "term": {
+        const t = x.term;
+        if (!this.canDirect(t, env, fr)) return undefined;
+        this.at = e.loc;
+        this.tick();
+        if (e.negated) {
+          // As evalExprPlain: an undefined argument hoisted out of the `not` makes the expression undefined.
+          for (const h of hoistedUnderNot(e)) if (this.direct(h, env, fr) === NOVALUE) return false;
+          const v = this.direct(t, env, fr);
+          return v === NOVALUE || v === false;
+        }
+        const v = this.direct(t, env, fr);
+        return v !== NOVALUE && v !== false;
+      }
+      case "unify":
+      case "assign": {
+        if (e.negated) return undefined;
+        const { a, b } = x;
+        // `x := <term>` / `<term> = x` with x unbound, or two single values compared. Composite literals
+        // unify element by element: left to unify().
+        let target: string | undefined;
+        let src: Term;
+        if (this.unbound(a, env)) {
+          if (this.unbound(b, env)) return undefined;
+          target = (a as { name: string }).name;
+          src = b;
+        } else if (this.unbound(b, env)) {
+          target = (b as { name: string }).name;
+          src = a;
+        } else {
+          if (isLiteral(a) || isLiteral(b) || !this.canDirect(a, env, fr) || !this.canDirect(b, env, fr)) return undefined;
+          this.at = e.loc;
+          this.tick();
+          const va = this.direct(a, env, fr);
+          if (va === NOVALUE) return false;
+          const vb = this.direct(b, env, fr);
+          return vb !== NOVALUE && equal(vb, va);
+        }
+        if (!this.canDirect(src, env, fr)) return undefined;
+        this.at = e.loc;
+        this.tick();
+        const v = this.direct(src, env, fr);
+        if (v === NOVALUE) return false;
+        env.push(target, v);
+        return true;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private evalExpr(e: Expr, env: Env, fr: Frame, k: K): boolean {
@@ -216,6 +315,10 @@ export class Evaluator {
     switch (x.k) {
       case "term": {
         const t = x.term;
+        if (this.canDirect(t, env, fr)) {
+          const v = this.direct(t, env, fr);
+          return v === NOVALUE || v === false ? false : k();
+        }
         return this.evalTerm(t, env, fr, (v) => (v === false ? false : k()));
       }
       case "unify":
@@ -263,12 +366,13 @@ export class Evaluator {
         if (f(i, c[i]!)) return true;
       }
     } else if (c instanceof RObject) {
-      for (const [kk, vv] of [...c.entries()]) {
+      // Values are immutable once built: no copy of the entries is needed to iterate them.
+      for (const [kk, vv] of c.entries()) {
         this.tick();
         if (f(kk, vv)) return true;
       }
     } else if (c instanceof RSet) {
-      for (const m of [...c.values()]) {
+      for (const m of c.values()) {
         this.tick();
         if (f(m, m)) return true;
       }
@@ -375,11 +479,11 @@ export class Evaluator {
   }
 
   private bind(name: string, v: Value, env: Env, k: K): boolean {
-    env.m.set(name, v);
+    env.push(name, v);
     try {
       return k();
     } finally {
-      env.m.delete(name);
+      env.pop();
     }
   }
 
@@ -387,6 +491,10 @@ export class Evaluator {
     if (this.unbound(a, env)) {
       const n = (a as { name: string }).name;
       if (this.unbound(b, env)) throw new RegoError("rego_unsafe_var_error", `var ${n} is unsafe`, a.loc);
+      if (this.canDirect(b, env, fr)) {
+        const v = this.direct(b, env, fr);
+        return v === NOVALUE ? false : this.bind(n, v, env, k);
+      }
       return this.evalTerm(b, env, fr, (v) => (env.has(n) ? equal(env.get(n)!, v) && k() : this.bind(n, v, env, k)));
     }
     if (this.unbound(b, env)) return this.unify(b, a, env, fr, k);
@@ -410,6 +518,10 @@ export class Evaluator {
       return this.unifyItems(as, bs, 0, env, fr, k);
     }
     if (this.hasUnbound(a, env)) return this.evalTerm(b, env, fr, (v) => this.unifyValue(a, v, env, fr, k));
+    if (this.canDirect(a, env, fr)) {
+      const v = this.direct(a, env, fr);
+      return v === NOVALUE ? false : this.unifyValue(b, v, env, fr, k);
+    }
     return this.evalTerm(a, env, fr, (v) => this.unifyValue(b, v, env, fr, k));
   }
 
@@ -449,7 +561,147 @@ export class Evaluator {
       default:
         break;
     }
+    if (this.canDirect(p, env, fr)) {
+      const pv = this.direct(p, env, fr);
+      return pv !== NOVALUE && equal(pv, v) ? k() : false;
+    }
     return this.evalTerm(p, env, fr, (pv) => (equal(pv, v) ? k() : false));
+  }
+
+  // ---- terms with at most one value, evaluated without continuations ----
+  //
+  // Most terms in a policy have one value or none and bind nothing: `c.image`, `name`, `sprintf(…)`,
+  // `count(x) > 0`. Evaluating them directly saves a closure per step, which is most of what the
+  // continuation-passing path allocates. `canDirect` decides without evaluating anything (so nothing is
+  // evaluated twice when it says no); `direct` then gives the value, or NOVALUE where the term is undefined.
+
+  private canDirect(t: Term, env: Env, fr: Frame): boolean {
+    switch (t.t) {
+      case "scalar":
+        return true;
+      case "var":
+        return t.name === "input" || env.has(t.name);
+      case "ref": {
+        const h = t.head;
+        if (h.t !== "var" || (h.name !== "input" && !env.has(h.name))) return false;
+        for (const p of t.path) if (p.t !== "scalar" && !((p.t === "var" || p.t === "ref") && this.canDirect(p, env, fr))) return false;
+        return true;
+      }
+      case "array":
+      case "set":
+        if (constantValue(t) !== undefined) return true;
+        for (const x of t.items) if (!this.canDirect(x, env, fr)) return false;
+        return true;
+      case "object":
+        if (constantValue(t) !== undefined) return true;
+        for (const [a, b] of t.items) if (!this.canDirect(a, env, fr) || !this.canDirect(b, env, fr)) return false;
+        return true;
+      case "call":
+        if (fr.mocks !== null || this.singleValuedCall(t) === null) return false;
+        for (const a of t.args) if (!this.canDirect(a, env, fr)) return false;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * How a call with one value or none is made (a user function, `==`/`!=`, or a builtin that is not a
+   * relation, not written with its output argument); null for other calls. Once per call term: the term
+   * belongs to one compiled program, and builtins registered later apply to programs compiled later.
+   */
+  private singleValuedCall(t: Term & { t: "call" }): DirectCall | null {
+    let c = singleValued.get(t);
+    if (c === undefined) {
+      const name = t.name;
+      const ar = callArity(name, this.compiled.funcArity);
+      const outputForm = ar !== undefined && t.args.length === ar + 1;
+      if (name === "equal" || name === "neq") c = t.args.length === 2 ? { op: name } : null;
+      else if (outputForm || SPECIAL_CALLS.has(name)) c = null;
+      else if (name.startsWith("data.")) c = ar !== undefined ? { op: "user" } : null;
+      else {
+        const def = lookupBuiltin(name);
+        c = def !== undefined && !def.relation ? { op: "builtin", def } : null;
+      }
+      singleValued.set(t, c);
+    }
+    return c;
+  }
+
+  /** The value of a term `canDirect` accepted; NOVALUE when it is undefined. */
+  private direct(t: Term, env: Env, fr: Frame): Value | typeof NOVALUE {
+    switch (t.t) {
+      case "scalar":
+        return t.v;
+      case "var": {
+        const v = env.get(t.name);
+        if (v !== undefined) return v;
+        return fr.input === undefined ? NOVALUE : fr.input;
+      }
+      case "ref": {
+        let cur = env.get((t.head as { name: string }).name);
+        if (cur === undefined) {
+          if (fr.input === undefined) return NOVALUE;
+          cur = fr.input;
+        }
+        const path = t.path;
+        for (let i = 0; i < path.length; i++) {
+          const p = path[i]!;
+          let kv: Value | typeof NOVALUE;
+          if (p.t === "scalar") kv = p.v;
+          else {
+            kv = this.direct(p, env, fr);
+            if (kv === NOVALUE) return NOVALUE;
+          }
+          const c = index(cur, kv);
+          if (c === undefined) return NOVALUE;
+          cur = c;
+        }
+        return cur;
+      }
+      case "array":
+      case "set": {
+        const c = constantValue(t);
+        if (c !== undefined) return c;
+        const xs = new Array<Value>(t.items.length);
+        for (let i = 0; i < xs.length; i++) {
+          const x = this.direct(t.items[i]!, env, fr);
+          if (x === NOVALUE) return NOVALUE;
+          xs[i] = x;
+        }
+        return t.t === "set" ? new RSet(xs) : xs;
+      }
+      case "object": {
+        const c = constantValue(t);
+        if (c !== undefined) return c;
+        const o = new RObject();
+        for (const [a, b] of t.items) {
+          const kv = this.direct(a, env, fr);
+          if (kv === NOVALUE) return NOVALUE;
+          const vv = this.direct(b, env, fr);
+          if (vv === NOVALUE) return NOVALUE;
+          o.set(kv, vv);
+        }
+        return o;
+      }
+      case "call": {
+        const args = new Array<Value>(t.args.length);
+        for (let i = 0; i < args.length; i++) {
+          const x = this.direct(t.args[i]!, env, fr);
+          if (x === NOVALUE) return NOVALUE;
+          args[i] = x;
+        }
+        const c = singleValued.get(t)!;
+        let r: Value | undefined;
+        if (c.op === "equal") r = equal(args[0]!, args[1]!);
+        else if (c.op === "neq") r = !equal(args[0]!, args[1]!);
+        else if (c.op === "user") r = this.callUser(t.name, args, fr, t.loc);
+        else r = this.builtinValue(c.def!, t.name, args, t.loc);
+        return r === undefined ? NOVALUE : r;
+      }
+      default:
+        throw new Error("direct: not a direct term");
+    }
   }
 
   // ---- terms ----
@@ -523,27 +775,35 @@ export class Evaluator {
    * nothing are evaluated in a loop, so long literals do not deepen the JS stack.
    */
   private evalList(items: Term[], i: number, acc: Value[], env: Env, fr: Frame, k: (xs: Value[]) => boolean): boolean {
+    const start = i;
     for (; i < items.length; i++) {
       const t = items[i]!;
       if (t.t === "scalar") {
         acc[i] = t.v;
         continue;
       }
-      const size = env.m.size;
+      if (this.canDirect(t, env, fr)) {
+        const d = this.direct(t, env, fr);
+        if (d === NOVALUE) return false;
+        acc[i] = d;
+        continue;
+      }
+      const size = env.size;
       let n = 0;
       let v: Value | undefined;
       let binds = false;
       this.evalTerm(t, env, fr, (x) => {
         n++;
         v = x;
-        if (env.m.size !== size) binds = true;
+        if (env.size !== size) binds = true;
         return binds || n > 1;
       });
       if (n === 0) return false;
       if (binds || n > 1) break;
       acc[i] = v!;
     }
-    if (i === items.length) return k(acc.slice());
+    // A list evaluated in the loop alone (from 0) owns `acc`; a later item's solutions overwrite theirs.
+    if (i === items.length) return k(start === 0 ? acc : acc.slice());
     return this.evalTerm(items[i]!, env, fr, (v) => {
       acc[i] = v;
       return this.evalList(items, i + 1, acc, env, fr, k);
@@ -572,6 +832,11 @@ export class Evaluator {
       const c = index(v, p.v);
       return c === undefined ? false : this.walkValue(c, path, i + 1, env, fr, vk);
     }
+    if (this.canDirect(p, env, fr)) {
+      const kv = this.direct(p, env, fr);
+      const c = kv === NOVALUE ? undefined : index(v, kv);
+      return c === undefined ? false : this.walkValue(c, path, i + 1, env, fr, vk);
+    }
     return this.evalTerm(p, env, fr, (kv) => {
       const c = index(v, kv);
       return c === undefined ? false : this.walkValue(c, path, i + 1, env, fr, vk);
@@ -589,9 +854,9 @@ export class Evaluator {
     const p = path[i]!;
     if (p.t === "var" && this.unbound(p, env)) {
       const keys = new Map<string, Value>();
-      for (const c of node.children.values()) if (!c.node.isFunc) keys.set(key(c.key), c.key);
+      for (const c of node.children.values()) if (!c.node.isFunc) keys.set(mapKey(c.key), c.key);
       const base = this.baseAt(P);
-      if (base instanceof RObject) for (const kk of base.keys()) keys.set(key(kk), kk);
+      if (base instanceof RObject) for (const kk of base.keys()) keys.set(mapKey(kk), kk);
       for (const kk of keys.values()) {
         if (this.bind(p.name, kk, env, () => this.walkData(node.child(kk), [...P, kk], path, i + 1, env, fr, vk))) return true;
       }
@@ -729,7 +994,7 @@ export class Evaluator {
     let result: Value | undefined;
     for (const r of node.rules) {
       // Early exit, as OPA: a constant value cannot change with further solutions of the same rule.
-      const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
+      const constant = hasConstantValue(r);
       this.clauses(r, fr, (_env, v) => {
         if (result === undefined) result = v;
         else if (!equal(result, v))
@@ -834,7 +1099,7 @@ export class Evaluator {
     let ar = this.arities.get(name);
     if (ar === undefined && !this.arities.has(name)) this.arities.set(name, (ar = callArity(name, this.compiled.funcArity)));
     if (ar !== undefined && t.args.length === ar + 1) {
-      const ins = t.args.slice(0, ar);
+      const ins = inputArgs(t, ar);
       const out = t.args[ar]!;
       return this.evalList(ins, 0, new Array(ar), env, fr, (args) =>
         this.results(name, args, fr, t.loc, (r) => this.unifyValue(out, r, env, fr, () => vk(true))),
@@ -859,6 +1124,17 @@ export class Evaluator {
     }
     const def = lookupBuiltin(name);
     if (!def) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
+    const r = this.builtinValue(def, name, args, loc);
+    if (r === undefined) return false;
+    if (def.relation && Array.isArray(r)) {
+      for (const x of r) if (vk(x)) return true;
+      return false;
+    }
+    return vk(r);
+  }
+
+  /** A builtin's result under the size budget; undefined when it fails (outside strict mode) or has none. */
+  private builtinValue(def: BuiltinDef, name: string, args: Value[], loc: Location): Value | undefined {
     // Operands already over the size budget would only build something bigger (concat, array.concat…).
     let operands = 0;
     for (const a of args) operands += typeof a === "string" || Array.isArray(a) ? a.length : a instanceof RSet || a instanceof RObject ? a.size : 0;
@@ -871,14 +1147,14 @@ export class Evaluator {
     } catch (e) {
       if (e instanceof BuiltinError) {
         if (this.strict || e.halt) throw new RegoError(e.code, e.message, loc);
-        return false;
+        return undefined;
       }
       if (e instanceof RegoError) throw e.location ? e : new RegoError(e.code, e.message, loc);
       if (e instanceof RangeError) throw e;
       if (this.strict) throw new RegoError("eval_builtin_error", `${name}: ${(e as Error).message}`, loc);
-      return false;
+      return undefined;
     }
-    if (r === undefined) return false;
+    if (r === undefined) return undefined;
     // Size budget: what builtins build (strings, arrays, sets, objects) counts against the evaluation, so
     // doubling a string or an array with concat/array.concat ends in a budget error, not in gigabytes.
     if (typeof r === "string" || Array.isArray(r) || r instanceof RSet || r instanceof RObject) {
@@ -886,11 +1162,7 @@ export class Evaluator {
       if (this.built > this.maxBuilt)
         throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements (${name})`, loc);
     }
-    if (def.relation && Array.isArray(r)) {
-      for (const x of r) if (vk(x)) return true;
-      return false;
-    }
-    return vk(r);
+    return r;
   }
 
   private callUser(name: string, args: Value[], fr: Frame, loc: Location): Value | undefined {
@@ -911,11 +1183,8 @@ export class Evaluator {
     this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
         const params = r.args!;
-        const constant = isGround(r.value) && r.elses.every((e) => isGround(e.value));
-        const bindArgs = (env: Env, k: K) => {
-          const go = (i: number): boolean => (i === params.length ? k() : this.unifyValue(params[i]!, args[i]!, env, fr, () => go(i + 1)));
-          return go(0);
-        };
+        const constant = hasConstantValue(r);
+        const bindArgs = (env: Env, k: K) => this.bindParams(params, args, env, fr, k);
         this.clauses(
           r,
           fr,
@@ -933,6 +1202,31 @@ export class Evaluator {
     });
     fr.funcCache.set(ck, result === undefined ? UNDEF : result);
     return result;
+  }
+
+  /**
+   * A function clause's parameters unified with the call's arguments, then `k`. Plain vars and scalars
+   * (nearly every parameter) bind or compare in a loop; the first other pattern continues through unifyValue.
+   */
+  private bindParams(params: Term[], args: Value[], env: Env, fr: Frame, k: K): boolean {
+    const base = env.size;
+    try {
+      let i = 0;
+      for (; i < params.length; i++) {
+        const p = params[i]!;
+        if (p.t === "scalar") {
+          if (!equal(p.v, args[i]!)) return false;
+        } else if (p.t === "var" && p.name !== "input" && p.name !== "data") {
+          const cur = env.get(p.name);
+          if (cur === undefined) env.push(p.name, args[i]!);
+          else if (!equal(cur, args[i]!)) return false;
+        } else break;
+      }
+      const go = (j: number): boolean => (j === params.length ? k() : this.unifyValue(params[j]!, args[j]!, env, fr, () => go(j + 1)));
+      return go(i);
+    } finally {
+      env.truncate(base);
+    }
   }
 
   private evalPrint(t: Term & { t: "call" }, env: Env, fr: Frame, vk: VK): boolean {
@@ -953,6 +1247,38 @@ export class Evaluator {
 
 const LOC: Location = { file: "", row: 0, col: 0 };
 
+/** A term without a value (see Evaluator.direct). */
+const NOVALUE = Symbol("novalue");
+
+/** Calls the evaluator handles itself (their arguments or results are not plain values). */
+const SPECIAL_CALLS = new Set(["print", "trace", "internal.template_string", "internal.member_2", "internal.member_3"]);
+
+type DirectCall = { op: "equal" | "neq" | "user" | "builtin"; def?: BuiltinDef };
+const singleValued = new WeakMap<Term, DirectCall | null>();
+
+const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
+
+/**
+ * Name lookups that depend on the compiled program only, shared by all its evaluations (a policy stage
+ * runs one evaluation per workload).
+ */
+const lookupsByProgram = new WeakMap<CompiledModules, { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined> }>();
+
+function programLookups(c: CompiledModules) {
+  let l = lookupsByProgram.get(c);
+  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map() }));
+  return l;
+}
+
+const constantRules = new WeakMap<CRule, boolean>();
+
+/** A rule whose value (and every `else` value) is ground: one solution settles it, as in OPA. Once per rule. */
+function hasConstantValue(r: CRule): boolean {
+  let c = constantRules.get(r);
+  if (c === undefined) constantRules.set(r, (c = isGround(r.value) && r.elses.every((e) => isGround(e.value))));
+  return c;
+}
+
 type Clause = { value?: Term; body: Expr[]; loc: Location; trueTerm: Term };
 const clauseLists = new WeakMap<CRule, Clause[]>();
 
@@ -965,6 +1291,15 @@ function clauseList(r: CRule): Clause[] {
     clauseLists.set(r, all);
   }
   return all;
+}
+
+const inputArgLists = new WeakMap<Term, Term[]>();
+
+/** The input arguments of a call written with its output argument (`f(x, out)`), once per call term. */
+function inputArgs(t: Term & { t: "call" }, arity: number): Term[] {
+  let ins = inputArgLists.get(t);
+  if (ins === undefined) inputArgLists.set(t, (ins = t.args.slice(0, arity)));
+  return ins;
 }
 
 const flats = new WeakMap<Term, Term[]>();

@@ -1,7 +1,7 @@
 // The rule index: a tree keyed by document path (package segments, then rule-head segments).
 import type { Annotations, Expr, Term } from "./ast.js";
 import type { Location } from "./errors.js";
-import { key, type Value } from "./value.js";
+import { mapKey, type Value } from "./value.js";
 
 export interface CElse {
   value?: Term;
@@ -41,10 +41,10 @@ export class RuleNode {
   constructor(readonly path: Value[]) {}
 
   child(k: Value): RuleNode | undefined {
-    return this.children.get(key(k))?.node;
+    return this.children.get(mapKey(k))?.node;
   }
   ensure(k: Value): RuleNode {
-    const kk = key(k);
+    const kk = mapKey(k);
     let c = this.children.get(kk);
     if (!c) {
       c = { key: k, node: new RuleNode([...this.path, k]) };

@@ -14,21 +14,38 @@ export type Value = null | boolean | number | bigint | string | Value[] | RSet |
 
 export type TypeName = "null" | "boolean" | "number" | "string" | "array" | "object" | "set";
 
+/**
+ * Key of a set member or object key in the sets' and objects' maps. Most keys are strings, and a string is
+ * its own key (no new string per lookup); any other Value is its canonical key behind a NUL, and a string
+ * that itself starts with NUL gets one more, so two different Values never share a map key.
+ */
+export function mapKey(v: Value): string {
+  if (typeof v === "string") return v.charCodeAt(0) === 0 ? "\u0000" + v : v;
+  return "\u0000" + key(v);
+}
+
 /** A set of Values, iterated in insertion order; use `sorted()` where OPA's order matters. */
 export class RSet {
   readonly map = new Map<string, Value>();
+  /** Members in canonical order and the canonical key, computed on first use and dropped on a change. */
+  order: Value[] | undefined = undefined;
+  canonical: string | undefined = undefined;
   constructor(items?: Iterable<Value>) {
     if (items) for (const v of items) this.add(v);
   }
   add(v: Value): void {
-    const k = key(v);
-    if (!this.map.has(k)) this.map.set(k, v);
+    const k = mapKey(v);
+    if (!this.map.has(k)) {
+      this.map.set(k, v);
+      this.order = this.canonical = undefined;
+    }
   }
   has(v: Value): boolean {
-    return this.map.has(key(v));
+    return this.map.has(mapKey(v));
   }
   delete(v: Value): boolean {
-    return this.map.delete(key(v));
+    this.order = this.canonical = undefined;
+    return this.map.delete(mapKey(v));
   }
   get size(): number {
     return this.map.size;
@@ -41,28 +58,33 @@ export class RSet {
   }
   /** Members in OPA's canonical order. */
   sorted(): Value[] {
-    return [...this.map.values()].sort(compare);
+    return inOrder(this).slice();
   }
 }
 
 /** An object whose keys may be any Value. Iterates entries in insertion order; `sortedEntries()` for OPA order. */
 export class RObject {
   readonly map = new Map<string, [Value, Value]>();
+  /** Entries in canonical order and the canonical key, computed on first use and dropped on a change. */
+  order: [Value, Value][] | undefined = undefined;
+  canonical: string | undefined = undefined;
   constructor(entries?: Iterable<[Value, Value]>) {
     if (entries) for (const [k, v] of entries) this.set(k, v);
   }
   set(k: Value, v: Value): void {
-    this.map.set(key(k), [k, v]);
+    this.map.set(mapKey(k), [k, v]);
+    if (this.order !== undefined || this.canonical !== undefined) this.order = this.canonical = undefined;
   }
   get(k: Value): Value | undefined {
-    const e = this.map.get(key(k));
+    const e = this.map.get(mapKey(k));
     return e === undefined ? undefined : e[1];
   }
   has(k: Value): boolean {
-    return this.map.has(key(k));
+    return this.map.has(mapKey(k));
   }
   delete(k: Value): boolean {
-    return this.map.delete(key(k));
+    this.order = this.canonical = undefined;
+    return this.map.delete(mapKey(k));
   }
   get size(): number {
     return this.map.size;
@@ -81,8 +103,18 @@ export class RObject {
   }
   /** Entries ordered by key in OPA's canonical order. */
   sortedEntries(): [Value, Value][] {
-    return [...this.map.values()].sort((a, b) => compare(a[0], b[0]));
+    return entriesInOrder(this).slice();
   }
+}
+
+/** A set's members in canonical order, shared (callers here only read it). */
+function inOrder(s: RSet): Value[] {
+  return (s.order ??= [...s.map.values()].sort(compare));
+}
+
+/** An object's entries in canonical key order, shared (callers here only read it). */
+function entriesInOrder(o: RObject): [Value, Value][] {
+  return (o.order ??= [...o.map.values()].sort((a, b) => compare(a[0], b[0])));
 }
 
 export function isNumber(v: Value | undefined): v is number | bigint {
@@ -187,13 +219,13 @@ export function compare(a: Value, b: Value): number {
       return x.length - y.length;
     }
     case "set": {
-      const x = (a as RSet).sorted();
-      const y = (b as RSet).sorted();
+      const x = inOrder(a as RSet);
+      const y = inOrder(b as RSet);
       return compare(x, y);
     }
     case "object": {
-      const x = (a as RObject).sortedEntries();
-      const y = (b as RObject).sortedEntries();
+      const x = entriesInOrder(a as RObject);
+      const y = entriesInOrder(b as RObject);
       const n = Math.min(x.length, y.length);
       for (let i = 0; i < n; i++) {
         const c = compare(x[i]![0], y[i]![0]);
@@ -235,11 +267,18 @@ export function key(v: Value): string {
     return s + "]";
   }
   if (v instanceof RSet) {
-    const ks = [...v.map.keys()].sort();
-    return "{" + ks.map(escapeKey).join(",") + "}";
+    if (v.canonical === undefined) {
+      const ks = [...v.map.keys()].sort();
+      v.canonical = "{" + ks.map(escapeKey).join(",") + "}";
+    }
+    return v.canonical;
   }
-  const ks = [...(v as RObject).map.entries()].map(([k, e]) => escapeKey(k) + ":" + keyPart(e[1])).sort();
-  return "<" + ks.join(",") + ">";
+  const o = v as RObject;
+  if (o.canonical === undefined) {
+    const ks = [...o.map.entries()].map(([k, e]) => escapeKey(k) + ":" + keyPart(e[1])).sort();
+    o.canonical = "<" + ks.join(",") + ">";
+  }
+  return o.canonical;
 }
 
 function keyPart(v: Value): string {
@@ -279,9 +318,9 @@ export function toJSON(v: Value): unknown {
     return v;
   }
   if (Array.isArray(v)) return v.map(toJSON);
-  if (v instanceof RSet) return v.sorted().map(toJSON);
+  if (v instanceof RSet) return inOrder(v).map(toJSON);
   const out: Record<string, unknown> = {};
-  for (const [k, val] of v.sortedEntries()) out[typeof k === "string" ? k : stringify(k)] = toJSON(val);
+  for (const [k, val] of entriesInOrder(v)) out[typeof k === "string" ? k : stringify(k)] = toJSON(val);
   return out;
 }
 
@@ -298,11 +337,10 @@ export function stringify(v: Value): string {
       return numberText(v);
   }
   if (Array.isArray(v)) return "[" + v.map(stringify).join(",") + "]";
-  if (v instanceof RSet) return "[" + v.sorted().map(stringify).join(",") + "]";
+  if (v instanceof RSet) return "[" + inOrder(v).map(stringify).join(",") + "]";
   return (
     "{" +
-    (v as RObject)
-      .sortedEntries()
+    entriesInOrder(v as RObject)
       .map(([k, val]) => (typeof k === "string" ? JSON.stringify(k) : JSON.stringify(stringify(k))) + ":" + stringify(val))
       .join(",") +
     "}"
@@ -311,10 +349,10 @@ export function stringify(v: Value): string {
 
 /** Rego source text of a Value (sets as `{…}`, `set()` when empty), used by `sprintf("%v")` and errors. */
 export function regoText(v: Value): string {
-  if (v instanceof RSet) return v.size === 0 ? "set()" : "{" + v.sorted().map(regoText).join(", ") + "}";
+  if (v instanceof RSet) return v.size === 0 ? "set()" : "{" + inOrder(v).map(regoText).join(", ") + "}";
   if (Array.isArray(v)) return "[" + v.map(regoText).join(", ") + "]";
   if (v instanceof RObject)
-    return "{" + v.sortedEntries().map(([k, val]) => regoText(k) + ": " + regoText(val)).join(", ") + "}";
+    return "{" + entriesInOrder(v).map(([k, val]) => regoText(k) + ": " + regoText(val)).join(", ") + "}";
   return stringify(v);
 }
 

@@ -14,9 +14,7 @@ function re(name: string, pattern: string, ctx: BuiltinContext): GoRegExp {
 
 
 export function regexMatch(name: string, pattern: string, value: string, ctx: BuiltinContext): boolean {
-  const r = re(name, pattern, ctx);
-  r.lastIndex = 0;
-  return r.test(value);
+  return re(name, pattern, ctx).matchesIn(value);
 }
 
 export const regexBuiltins: BuiltinDef[] = [
