@@ -27,13 +27,15 @@ import { definition } from "./definition.js";
 import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
+import { phaseTimerFromEnv } from "./phase-timing.js";
 import { ConfigCache, onOpenFile, settingsFor } from "./config-settings.js";
 import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
 import { AssetCache, type WorkspaceAssets } from "./workspace-assets.js";
 
 interface DocState {
-  timer?: NodeJS.Timeout;
+  /** A scheduled analysis not started yet; `cancel` drops it. */
+  timer?: { cancel(): void };
   /** Id of the latest analysis started; an older one finishing later is dropped. */
   run: number;
   analysis?: Analysis;
@@ -79,6 +81,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const cache = new AssetCache(log);
   const configs = new ConfigCache();
+  const phaseTimer = phaseTimerFromEnv();
   let initSettings: LspSettings = DEFAULT_SETTINGS;
   let settings: LspSettings = DEFAULT_SETTINGS;
   let workspaceRoot: string | undefined;
@@ -141,17 +144,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = fileURLToPath(uri);
     const root = rootFor(path);
     pending++;
+    const timing = phaseTimer?.start(uri);
     try {
       let analysis: Analysis | undefined;
       let diagnostics: LspDiagnostic[];
       try {
+        timing?.phase("settings");
         const effective = settingsFor(path, settings, configs);
         const a = await cache.get(effective.settings, root);
         if (a !== assets) {
           assets = a;
           publishAssetDiagnostics(a);
         }
+        timing?.phase("analyze");
         analysis = await analyze(path, doc.getText(), root, effective.settings, a, log);
+        timing?.phase("convert");
         diagnostics = [...effective.diagnostics, ...onOpenFile(path, a.settingsDiagnostics), ...analysis.diagnostics].map(toLspDiagnostic);
       } catch (e) {
         // A bug in a stage must not leave stale findings on screen: say so where the user looks.
@@ -162,7 +169,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (documents.get(uri)?.version !== version || s.run !== run || states.get(uri) !== s) return;
       if (analysis) s.analysis = analysis;
       if (analysis?.provision && analysis.provision.resources.size > 0) s.provision = analysis.provision;
+      timing?.phase("send");
       await connection.sendDiagnostics({ uri, version, diagnostics });
+      timing?.done();
     } finally {
       pending--;
       settled();
@@ -172,11 +181,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function schedule(uri: string, delay = settings.debounceMs): void {
     if (!isScoreDocument(uri)) return;
     const s = state(uri);
-    if (s.timer) clearTimeout(s.timer);
-    s.timer = setTimeout(() => {
+    s.timer?.cancel();
+    phaseTimer?.scheduled(uri);
+    const start = (): void => {
       s.timer = undefined;
       runAnalysis(uri).catch((e: unknown) => log(`scorec: analysis failed: ${(e as Error).stack ?? e}`));
-    }, delay);
+    };
+    // No debounce: start once this message is handled. A zero timeout would wait a clamped 1 ms more.
+    if (delay <= 0) {
+      const h = setImmediate(start);
+      s.timer = { cancel: () => clearImmediate(h) };
+    } else {
+      const h = setTimeout(start, delay);
+      s.timer = { cancel: () => clearTimeout(h) };
+    }
   }
 
   function reanalyseAll(): void {
@@ -265,7 +283,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose(
     guard("didClose", undefined, (e) => {
       const s = states.get(e.document.uri);
-      if (s?.timer) clearTimeout(s.timer);
+      s?.timer?.cancel();
       states.delete(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       settled();
@@ -297,7 +315,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return ctx ? foldingRanges(ctx.text) : [];
   }));
   connection.onShutdown(guard("shutdown", undefined, () => {
-    for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of states.values()) s.timer?.cancel();
     states.clear();
   }));
 
