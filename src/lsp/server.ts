@@ -28,6 +28,7 @@ import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
 import { phaseTimerFromEnv } from "./phase-timing.js";
+import { IdleWarmup, WARMUP_DEFAULTS, type WarmupOptions } from "./idle-warmup.js";
 import { ConfigCache, onOpenFile, settingsFor } from "./config-settings.js";
 import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
@@ -66,9 +67,16 @@ export interface ServerHandle {
   connection: Connection;
   /** Resolves when no analysis is scheduled or running (for tests and benchmarks). */
   idle(): Promise<void>;
+  /** Throw-away analyses the idle warm-up has run so far. */
+  warmupRuns(): number;
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): ServerHandle {
+export interface ServerOptions {
+  /** The idle warm-up's pacing (tests shorten it; `runs: 0` turns it off). */
+  warmup?: Partial<WarmupOptions>;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   // Logging must never throw itself (the connection may already be closed when a late error arrives).
@@ -92,6 +100,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let assetUris = new Set<string>();
   let pending = 0;
   let idleWaiters: (() => void)[] = [];
+  /** The document analysed last: what the idle warm-up repeats. */
+  let lastAnalysed: string | undefined;
 
   function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
     return async (...args: A) => {
@@ -172,14 +182,35 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       timing?.phase("send");
       await connection.sendDiagnostics({ uri, version, diagnostics });
       timing?.done();
+      if (analysis) {
+        lastAnalysed = uri;
+        warmup.activity();
+      }
     } finally {
       pending--;
       settled();
     }
   }
 
+  /** One analysis of the last analysed document, its result thrown away (see idle-warmup.ts). */
+  async function warmupRun(): Promise<boolean> {
+    const doc = lastAnalysed ? documents.get(lastAnalysed) : undefined;
+    if (!doc) return false;
+    const path = fileURLToPath(doc.uri);
+    const root = rootFor(path);
+    const effective = settingsFor(path, settings, configs);
+    const a = await cache.get(effective.settings, root);
+    // Files changed on disk: the next real analysis publishes what they mean; warming up waits for it.
+    if (a !== assets) return false;
+    await analyze(path, doc.getText(), root, effective.settings, a);
+    return true;
+  }
+
+  const warmup = new IdleWarmup(warmupRun, () => pending > 0 || [...states.values()].some((s) => s.timer), { ...WARMUP_DEFAULTS, ...options.warmup });
+
   function schedule(uri: string, delay = settings.debounceMs): void {
     if (!isScoreDocument(uri)) return;
+    warmup.activity();
     const s = state(uri);
     s.timer?.cancel();
     phaseTimer?.scheduled(uri);
@@ -315,6 +346,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return ctx ? foldingRanges(ctx.text) : [];
   }));
   connection.onShutdown(guard("shutdown", undefined, () => {
+    warmup.stop();
     for (const s of states.values()) s.timer?.cancel();
     states.clear();
   }));
@@ -327,6 +359,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       idleWaiters.push(res);
       settled();
     }),
+    warmupRuns: () => warmup.done,
   };
 }
 
