@@ -269,14 +269,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
+  // A registration the client refuses, or one still waiting when the connection closes, is logged, never
+  // an unhandled rejection (the library's own failure log throws on a disposed connection).
+  const registered = (p: Promise<unknown>, what: string): void => void p.catch((e: unknown) => log(`scorec: registering ${what} failed: ${(e as Error).message ?? e}`));
+
   connection.onInitialized(
     guard("initialized", undefined, async () => {
-      if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "scorec" });
+      if (canPullConfiguration) registered(connection.client.register(DidChangeConfigurationNotification.type, { section: "scorec" }), "configuration changes");
       if (canWatchFiles) {
         cache.watching = true;
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: "**/*.provisioners.{yaml,yml}" }, { globPattern: "**/*.{rego,wasm,tar.gz}" }, { globPattern: "**/.scorec/**" }],
-        });
+        registered(
+          connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: "**/*.provisioners.{yaml,yml}" }, { globPattern: "**/*.{rego,wasm,tar.gz}" }, { globPattern: "**/.scorec/**" }],
+          }),
+          "file watching",
+        );
       }
       await pullConfiguration();
       reanalyseAll();
