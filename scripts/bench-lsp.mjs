@@ -5,7 +5,10 @@
 // configured debounceMs for what a user sees). `--warmup N` (default 0) sends N edits first that are not
 // measured; the output says how many. Besides wall-clock latency (which on a shared machine includes
 // waiting for a core), it prints the server's own CPU time per edit (Linux /proc; null elsewhere), the
-// figure to compare runs by when the machine is loaded. Prints one JSON line last.
+// figure to compare runs by when the machine is loaded. The server runs with SCOREC_LSP_TIMING=1 and reports,
+// per analysis, where the time went (src/lsp/phase-timing.ts): `phasesMs` gives p50/p95 of each phase
+// (queued = message handled → analysis start; settings = config and workspace assets; analyze = the
+// pipeline; convert; send = serialise and write), `gcMsPerEdit` the GC pauses. Prints one JSON line last.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,7 +57,19 @@ const pct = (xs, p) => {
 /** One server session: open, then `edits` didChange → publishDiagnostics round trips, one at a time. */
 async function session(initializationOptions) {
   const dir = mkdtempSync(join(tmpdir(), "scorec-bench-lsp-"));
-  const child = spawn(process.execPath, [join(root, "dist/src/lsp/launch.js")], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [join(root, "dist/src/lsp/launch.js")], { cwd: dir, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, SCOREC_LSP_TIMING: "1" } });
+  // The server's phase figures, one line per analysis; anything else on its stderr is passed on.
+  const timings = [];
+  const stderrDone = new Promise((resolve) => child.stderr.once("end", resolve));
+  let partial = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop();
+    for (const l of lines) {
+      if (l.startsWith("scorec-timing ")) timings.push(JSON.parse(l.slice("scorec-timing ".length)));
+      else process.stderr.write(l + "\n");
+    }
+  });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   rpc.onNotification("textDocument/publishDiagnostics", (p) => {
@@ -98,6 +113,15 @@ async function session(initializationOptions) {
     const cpu1 = cpuMs(child.pid);
     await rpc.sendRequest("shutdown");
     await rpc.sendNotification("exit");
+    await Promise.race([stderrDone, new Promise((r) => setTimeout(r, 2000))]);
+    // The open and the warm-up edits came first: the measured edits are the last lines.
+    const measured = timings.slice(-edits);
+    const phasesMs = {};
+    for (const k of ["queuedMs", "settingsMs", "analyzeMs", "convertMs", "sendMs"]) {
+      const xs = measured.map((t) => t[k] ?? 0);
+      if (xs.length) phasesMs[k.replace(/Ms$/, "")] = { p50: pct(xs, 50), p95: pct(xs, 95), max: pct(xs, 100) };
+    }
+    const sum = (k) => measured.reduce((a, t) => a + (t[k] ?? 0), 0);
     return {
       firstOpenMs: +openMs.toFixed(2),
       openFindings: first.diagnostics.length,
@@ -107,6 +131,9 @@ async function session(initializationOptions) {
       maxMs: pct(times, 100),
       serverCpuMsPerEdit: cpu0 === undefined || cpu1 === undefined ? null : +((cpu1 - cpu0) / edits).toFixed(2),
       findingsOverEdits: findings,
+      phasesMs,
+      gcMsPerEdit: measured.length ? +(sum("gcMs") / measured.length).toFixed(2) : null,
+      majorGcs: sum("majorGcs"),
     };
   } finally {
     rpc.dispose();

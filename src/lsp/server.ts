@@ -27,13 +27,16 @@ import { definition } from "./definition.js";
 import type { FeatureContext } from "./feature-context.js";
 import { hover } from "./hover.js";
 import { toLspDiagnostic } from "./lsp-diagnostics.js";
+import { phaseTimerFromEnv } from "./phase-timing.js";
+import { IdleWarmup, WARMUP_DEFAULTS, type WarmupOptions } from "./idle-warmup.js";
 import { ConfigCache, onOpenFile, settingsFor } from "./config-settings.js";
 import { documentSymbols, foldingRanges } from "./outline.js";
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from "./settings.js";
 import { AssetCache, type WorkspaceAssets } from "./workspace-assets.js";
 
 interface DocState {
-  timer?: NodeJS.Timeout;
+  /** A scheduled analysis not started yet; `cancel` drops it. */
+  timer?: { cancel(): void };
   /** Id of the latest analysis started; an older one finishing later is dropped. */
   run: number;
   analysis?: Analysis;
@@ -64,9 +67,16 @@ export interface ServerHandle {
   connection: Connection;
   /** Resolves when no analysis is scheduled or running (for tests and benchmarks). */
   idle(): Promise<void>;
+  /** Throw-away analyses the idle warm-up has run so far. */
+  warmupRuns(): number;
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): ServerHandle {
+export interface ServerOptions {
+  /** The idle warm-up's pacing (tests shorten it; `runs: 0` turns it off). */
+  warmup?: Partial<WarmupOptions>;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   // Logging must never throw itself (the connection may already be closed when a late error arrives).
@@ -79,6 +89,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const cache = new AssetCache(log);
   const configs = new ConfigCache();
+  const phaseTimer = phaseTimerFromEnv();
   let initSettings: LspSettings = DEFAULT_SETTINGS;
   let settings: LspSettings = DEFAULT_SETTINGS;
   let workspaceRoot: string | undefined;
@@ -89,6 +100,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let assetUris = new Set<string>();
   let pending = 0;
   let idleWaiters: (() => void)[] = [];
+  /** The document analysed last: what the idle warm-up repeats. */
+  let lastAnalysed: string | undefined;
 
   function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
     return async (...args: A) => {
@@ -141,17 +154,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = fileURLToPath(uri);
     const root = rootFor(path);
     pending++;
+    const timing = phaseTimer?.start(uri);
     try {
       let analysis: Analysis | undefined;
       let diagnostics: LspDiagnostic[];
       try {
+        timing?.phase("settings");
         const effective = settingsFor(path, settings, configs);
         const a = await cache.get(effective.settings, root);
         if (a !== assets) {
           assets = a;
           publishAssetDiagnostics(a);
         }
+        timing?.phase("analyze");
         analysis = await analyze(path, doc.getText(), root, effective.settings, a, log);
+        timing?.phase("convert");
         diagnostics = [...effective.diagnostics, ...onOpenFile(path, a.settingsDiagnostics), ...analysis.diagnostics].map(toLspDiagnostic);
       } catch (e) {
         // A bug in a stage must not leave stale findings on screen: say so where the user looks.
@@ -162,21 +179,53 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (documents.get(uri)?.version !== version || s.run !== run || states.get(uri) !== s) return;
       if (analysis) s.analysis = analysis;
       if (analysis?.provision && analysis.provision.resources.size > 0) s.provision = analysis.provision;
+      timing?.phase("send");
       await connection.sendDiagnostics({ uri, version, diagnostics });
+      timing?.done();
+      if (analysis) {
+        lastAnalysed = uri;
+        warmup.activity();
+      }
     } finally {
       pending--;
       settled();
     }
   }
 
+  /** One analysis of the last analysed document, its result thrown away (see idle-warmup.ts). */
+  async function warmupRun(): Promise<boolean> {
+    const doc = lastAnalysed ? documents.get(lastAnalysed) : undefined;
+    if (!doc) return false;
+    const path = fileURLToPath(doc.uri);
+    const root = rootFor(path);
+    const effective = settingsFor(path, settings, configs);
+    const a = await cache.get(effective.settings, root);
+    // Files changed on disk: the next real analysis publishes what they mean; warming up waits for it.
+    if (a !== assets) return false;
+    await analyze(path, doc.getText(), root, effective.settings, a);
+    return true;
+  }
+
+  const warmup = new IdleWarmup(warmupRun, () => pending > 0 || [...states.values()].some((s) => s.timer), { ...WARMUP_DEFAULTS, ...options.warmup });
+
   function schedule(uri: string, delay = settings.debounceMs): void {
     if (!isScoreDocument(uri)) return;
+    warmup.activity();
     const s = state(uri);
-    if (s.timer) clearTimeout(s.timer);
-    s.timer = setTimeout(() => {
+    s.timer?.cancel();
+    phaseTimer?.scheduled(uri);
+    const start = (): void => {
       s.timer = undefined;
       runAnalysis(uri).catch((e: unknown) => log(`scorec: analysis failed: ${(e as Error).stack ?? e}`));
-    }, delay);
+    };
+    // No debounce: start once this message is handled. A zero timeout would wait a clamped 1 ms more.
+    if (delay <= 0) {
+      const h = setImmediate(start);
+      s.timer = { cancel: () => clearImmediate(h) };
+    } else {
+      const h = setTimeout(start, delay);
+      s.timer = { cancel: () => clearTimeout(h) };
+    }
   }
 
   function reanalyseAll(): void {
@@ -220,14 +269,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }),
   );
 
+  // A registration the client refuses, or one still waiting when the connection closes, is logged, never
+  // an unhandled rejection (the library's own failure log throws on a disposed connection).
+  const registered = (p: Promise<unknown>, what: string): void => void p.catch((e: unknown) => log(`scorec: registering ${what} failed: ${(e as Error).message ?? e}`));
+
   connection.onInitialized(
     guard("initialized", undefined, async () => {
-      if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "scorec" });
+      if (canPullConfiguration) registered(connection.client.register(DidChangeConfigurationNotification.type, { section: "scorec" }), "configuration changes");
       if (canWatchFiles) {
         cache.watching = true;
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: "**/*.provisioners.{yaml,yml}" }, { globPattern: "**/*.{rego,wasm,tar.gz}" }, { globPattern: "**/.scorec/**" }],
-        });
+        registered(
+          connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: "**/*.provisioners.{yaml,yml}" }, { globPattern: "**/*.{rego,wasm,tar.gz}" }, { globPattern: "**/.scorec/**" }],
+          }),
+          "file watching",
+        );
       }
       await pullConfiguration();
       reanalyseAll();
@@ -265,7 +321,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose(
     guard("didClose", undefined, (e) => {
       const s = states.get(e.document.uri);
-      if (s?.timer) clearTimeout(s.timer);
+      s?.timer?.cancel();
       states.delete(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       settled();
@@ -297,7 +353,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return ctx ? foldingRanges(ctx.text) : [];
   }));
   connection.onShutdown(guard("shutdown", undefined, () => {
-    for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
+    warmup.stop();
+    for (const s of states.values()) s.timer?.cancel();
     states.clear();
   }));
 
@@ -309,6 +366,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       idleWaiters.push(res);
       settled();
     }),
+    warmupRuns: () => warmup.done,
   };
 }
 

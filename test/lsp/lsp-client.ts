@@ -4,7 +4,7 @@ import { PassThrough, type Readable, type Writable } from "node:stream";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
 import type { Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node.js";
-import { startServer, type ServerHandle } from "../../src/lsp/server.js";
+import { startServer, type ServerHandle, type ServerOptions } from "../../src/lsp/server.js";
 
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
@@ -70,10 +70,10 @@ export class TestClient {
 }
 
 /** Client and server in this process, over in-memory streams. Never send `exit` here: it ends the process. */
-export function inProcess(): { client: TestClient; server: ServerHandle; dispose: () => void } {
+export function inProcess(options?: ServerOptions): { client: TestClient; server: ServerHandle; dispose: () => void } {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const server = startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  const server = startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), options);
   const client = new TestClient(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
   return {
     client,
