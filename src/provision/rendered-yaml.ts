@@ -11,8 +11,9 @@
 // - `copy`: data the caller changes or passes to templates (init, state, shared, outputs; sprig's `set`
 //   changes a dict in place) gets its own structuredClone; the kept parse is never one handed out.
 // - `share`: target fragments (services, volumes, files…), which targets only read, get the one parse,
-//   deeply frozen, so a thousand resources of a shared instance hold one tree, not a thousand copies
-//   (any write to it throws instead of leaking into another resource).
+//   deeply frozen, so a thousand resources of a shared instance hold one tree, not a thousand copies, and
+//   none is cloned (a write to it throws instead of leaking into another resource). A text seen once is
+//   not frozen: most resources render their own names, and freezing those would only cost time.
 import { parse as parseYamlText } from "yaml";
 import { parseYamlSubset } from "../parse/yaml-subset.js";
 
@@ -29,8 +30,9 @@ export type RenderedYamlUse = "copy" | "share";
 /** `yaml.parse(text)` with the provisioner options; throws what `yaml.parse` throws. */
 export function parseRenderedYaml(text: string, cache: RenderedYamlCache, use: RenderedYamlUse = "copy"): unknown {
   if (cache.text === text) {
+    // The second time: parse once more for a value nobody holds yet (the first one's holder may change it);
+    // from then on, share it frozen or hand out copies.
     if (use === "share") return (cache.parsed ??= { value: deepFreeze(parseYamlText(text, OPTIONS)) }).value;
-    // The second time: parse once more for a copy nobody holds; from then on, copy it.
     cache.parsed ??= { value: parseYamlText(text, OPTIONS) };
     return structuredClone(cache.parsed.value);
   }
@@ -38,11 +40,6 @@ export function parseRenderedYaml(text: string, cache: RenderedYamlCache, use: R
   const fast = parseYamlSubset(text);
   const value = fast ? fast.value : parseYamlText(text, OPTIONS);
   cache.text = text;
-  if (use === "share") {
-    // Frozen now, so the value handed out is the one kept: the next resource with the same text gets it too.
-    cache.parsed = { value: deepFreeze(value) };
-    return value;
-  }
   cache.parsed = undefined;
   return value;
 }
