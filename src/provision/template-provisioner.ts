@@ -9,7 +9,7 @@ import { deterministicGuid } from "./guid.js";
 import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
-import { parseRenderedYaml, type RenderedYamlCache } from "./rendered-yaml.js";
+import { parseRenderedYaml, type RenderedYamlCache, type RenderedYamlUse } from "./rendered-yaml.js";
 
 const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "models", "manifests", "info_logs"] as const;
 type Field = "init" | "state" | "shared" | "outputs" | (typeof FRAGMENT_FIELDS)[number];
@@ -56,6 +56,11 @@ function asProvisionError(e: unknown, field: Field): ProvisionError {
   return new ProvisionError(`${field}: ${e instanceof Error ? e.message : String(e)}`, field);
 }
 
+/** Fragments only reach the target, which reads them; `info_logs` is rewritten below, so it is copied. */
+function useOf(field: Field): RenderedYamlUse {
+  return field === "init" || field === "state" || field === "shared" || field === "outputs" || field === "info_logs" ? "copy" : "share";
+}
+
 export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
   let randomCalls = 0;
   const randomFor = (field: Field): RandomSource => {
@@ -97,7 +102,7 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
       throw asProvisionError(e, field);
     }
     try {
-      return parseRenderedYaml(text, renderedCacheOf(p, field)) ?? undefined;
+      return parseRenderedYaml(text, renderedCacheOf(p, field), useOf(field)) ?? undefined;
     } catch (e) {
       throw new ProvisionError(`${field}: the template rendered invalid YAML (${(e as Error).message.split("\n")[0]})`, field);
     }

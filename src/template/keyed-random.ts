@@ -16,6 +16,8 @@ import { utf8Encode } from "./strings-go.js";
 export interface RandomStream {
   /** Next `n` bytes of the stream. */
   bytes(n: number): Uint8Array;
+  /** The next 4 bytes as a big-endian unsigned integer: the same bytes `bytes(4)` would give. */
+  uint32?(): number;
 }
 
 /** Where random functions get their bytes: one independent stream per call. */
@@ -32,12 +34,6 @@ function putU64(out: Uint8Array, at: number, n: number): void {
     out[at + 3 - i] = (hi >>> (8 * i)) & 0xff;
     out[at + 7 - i] = (lo >>> (8 * i)) & 0xff;
   }
-}
-
-function u64(n: number): Uint8Array {
-  const b = new Uint8Array(8);
-  putU64(b, 0, n);
-  return b;
 }
 
 /** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
@@ -58,18 +54,23 @@ function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   let block = 0;
   let buf: Uint8Array = new Uint8Array(0);
   let pos = 0;
+  const counter = new Uint8Array(8);
+  const next = (): number => {
+    if (pos >= buf.length) {
+      putU64(counter, 0, block++);
+      buf = finishHmacSha256(key, prefixed.copy().update(counter));
+      pos = 0;
+    }
+    return buf[pos++]!;
+  };
   return {
     bytes(n: number): Uint8Array {
       const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        if (pos >= buf.length) {
-          buf = finishHmacSha256(key, prefixed.copy().update(u64(block++)));
-          pos = 0;
-        }
-        out[i] = buf[pos++]!;
-      }
+      for (let i = 0; i < n; i++) out[i] = next();
       return out;
     },
+    // A random string draws a word per character: read it without a 4-byte array each time.
+    uint32: () => ((next() << 24) | (next() << 16) | (next() << 8) | next()) >>> 0,
   };
 }
 
@@ -112,8 +113,12 @@ export function randomIntn(src: RandomStream, n: number): number {
   if (n <= 0) throw new Error("invalid argument to Intn");
   const limit = Math.floor(2 ** 32 / n) * n;
   for (;;) {
-    const b = src.bytes(4);
-    const v = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+    let v: number;
+    if (src.uint32) v = src.uint32();
+    else {
+      const b = src.bytes(4);
+      v = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+    }
     if (v < limit) return v % n;
   }
 }

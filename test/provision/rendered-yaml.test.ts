@@ -45,4 +45,35 @@ describe("parseRenderedYaml", () => {
     expect(expected).not.toBe("");
     for (let i = 0; i < 3; i++) expect(() => parseRenderedYaml(bad, cache)).toThrow(expected);
   });
+  it("shares a repeated fragment as one frozen value, equal to yaml.parse, and leaves the first one alone", () => {
+    const cache: RenderedYamlCache = {};
+    const text = "svc:\n  volumes:\n  - type: volume\n    source: data\n  alias: &a {k: v}\n  again: *a\n";
+    const first = parseRenderedYaml(text, cache, "share") as Record<string, Record<string, unknown>>;
+    expect(Object.isFrozen(first)).toBe(false);
+    first.svc!.changed = true; // the first holder's value is its own
+    const second = parseRenderedYaml(text, cache, "share") as Record<string, Record<string, unknown>>;
+    const third = parseRenderedYaml(text, cache, "share");
+    expect(third).toBe(second);
+    expect(second).toEqual(parse(text, OPTIONS));
+    expect(second.svc!.alias).toBe(second.svc!.again);
+    // Deeply frozen: a target that tried to change it would fail loudly, not change another resource's value.
+    expect(Object.isFrozen(second.svc!.volumes)).toBe(true);
+    expect(Object.isFrozen((second.svc!.volumes as object[])[0])).toBe(true);
+    expect(() => {
+      "use strict";
+      (second.svc as Record<string, unknown>).x = 1;
+    }).toThrow(TypeError);
+  });
+
+  it("shares only while the text repeats: a new text is parsed afresh", () => {
+    const cache: RenderedYamlCache = {};
+    parseRenderedYaml("a: 1\n", cache, "share");
+    const shared = parseRenderedYaml("a: 1\n", cache, "share");
+    const other = parseRenderedYaml("a: 2\n", cache, "share");
+    expect(other).toEqual({ a: 2 });
+    expect(Object.isFrozen(other)).toBe(false);
+    const again = parseRenderedYaml("a: 1\n", cache, "share");
+    expect(again).toEqual(shared);
+    expect(again).not.toBe(shared);
+  });
 });

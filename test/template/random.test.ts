@@ -59,6 +59,20 @@ describe("keyed random source", () => {
     // Slices of one stream would make one === two (the bug of issue 12); independent calls share no run of 6.
     for (let i = 0; i + 6 <= one.length; i++) expect(two).not.toContain(one.slice(i, i + 6));
   });
+  it("reads a word (uint32) as the same stream bytes as bytes(4), across HMAC block ends", () => {
+    const words = createKeyedRandom("seed", ["k"]).call("what");
+    const bytes = createKeyedRandom("seed", ["k"]).call("what");
+    // 40 words span five 32-byte blocks; mixing the two reads on one stream keeps one position.
+    for (let i = 0; i < 40; i++) {
+      const b = bytes.bytes(4);
+      expect(words.uint32!()).toBe(((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0);
+    }
+    const mixedA = createKeyedRandom("seed", ["k"]).call("what");
+    const mixedB = createKeyedRandom("seed", ["k"]).call("what");
+    const a = [...mixedA.bytes(3), ...new Uint8Array(new Uint32Array([mixedA.uint32!()]).buffer).reverse(), ...mixedA.bytes(30)];
+    expect(a).toEqual([...mixedB.bytes(37)]);
+  });
+
   it("separates key parts: (\"ab\", \"c\") and (\"a\", \"bc\") are different keys", () => {
     const t = parseTemplate("{{ randAlphaNum 16 }}");
     expect(t.execute({}, { random: createKeyedRandom("s", ["ab", "c"]) })).not.toBe(t.execute({}, { random: createKeyedRandom("s", ["a", "bc"]) }));
