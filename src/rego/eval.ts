@@ -54,8 +54,9 @@ interface Mock {
 
 /** One function's results in a frame: by its single string argument, or by the canonical key of its arguments. */
 class FuncMemo {
-  readonly byString = new Map<string, Value | typeof UNDEF>();
-  readonly byKey = new Map<string, Value | typeof UNDEF>();
+  // Made on first use: most functions are only ever called one way.
+  byString: Map<string, Value | typeof UNDEF> | undefined = undefined;
+  byKey: Map<string, Value | typeof UNDEF> | undefined = undefined;
 }
 
 class Frame {
@@ -1209,7 +1210,7 @@ export class Evaluator {
     // A single string argument (most helper functions: `pinnable(c.image)`) is its own memo key: no
     // canonical key of the argument list, no new string to hash per call.
     const byString = args.length === 1 && typeof args[0] === "string";
-    const table = byString ? memo.byString : memo.byKey;
+    const table = byString ? (memo.byString ??= new Map()) : (memo.byKey ??= new Map());
     const ck = byString ? (args[0] as string) : key(args);
     const c = table.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
