@@ -53,21 +53,30 @@ export function regoErrorFiles(errors: readonly RegoError[], fallbackPath: strin
   return [...byFile.values()];
 }
 
-/** Converting input and data to Values once per object, not once per rule. */
-class ValueCache {
-  private readonly cache = new WeakMap<object, Value>();
+/**
+ * The Value of the object converted last. A unit's input is evaluated once per namespace, one unit after
+ * another, so the last one is all there is to reuse; holding every converted input for the whole run
+ * (a WeakMap keyed by specs the run keeps) made each survive the young generation, and garbage
+ * collection copy it.
+ */
+class LastValue {
+  private from: object | undefined = undefined;
+  private value: Value = null;
   get(v: unknown): Value {
     if (v === null || typeof v !== "object") return fromJSON(v);
-    let out = this.cache.get(v);
-    if (out === undefined) this.cache.set(v, (out = fromJSON(v)));
-    return out;
+    if (v !== this.from) {
+      this.value = fromJSON(v);
+      this.from = v;
+    }
+    return this.value;
   }
 }
 
 export class RegoPolicies implements LoadedPolicies {
   readonly backend = "rego" as const;
   private readonly ruleList: PolicyRule[];
-  private readonly values = new ValueCache();
+  private readonly inputs = new LastValue();
+  private readonly data = new LastValue();
 
   constructor(readonly program: Program) {
     const seen = new Map<string, PolicyRule>();
@@ -96,7 +105,7 @@ export class RegoPolicies implements LoadedPolicies {
     try {
       const values = this.program.evalRules(
         rules.map((r) => [...ns, r]),
-        { input: this.values.get(input), data: this.values.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length, maxBuilt: 4_000_000 * rules.length }, nowNs: NOW_NS },
+        { input: this.inputs.get(input), data: this.data.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length, maxBuilt: 4_000_000 * rules.length }, nowNs: NOW_NS },
       );
       return values.map((v) => (v === undefined ? undefined : toJSON(v)));
     } catch (e) {

@@ -5,6 +5,7 @@ import type { Expr, ModuleAst, RuleAst, Term } from "./ast.js";
 import { RegoError, type Location } from "./errors.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
 import { checkRecursion } from "./recursion.js";
+import { isGround } from "./docops.js";
 import { checkHeadSafe, reorderBody, reorderTerm } from "./safety.js";
 import { declaredVars, enterScope, resolveBody, resolveTerm, type Ctx } from "./scope.js";
 import { allVars, GLOBALS, surfaceExprVars, surfaceVars } from "./vars.js";
@@ -234,6 +235,7 @@ function compileRule(r0: RuleAst, m: ModuleAst, ctx: Ctx): CRule {
     if (e.value) checkHeadSafe([e.value], o.bound, e.loc, ctx);
     return { value: e.value ? reorderTerm(e.value, o.bound, ctx) : undefined, body: o.body, loc: e.loc };
   });
+  const trueTerm: Term = { t: "scalar", v: true, loc: r.loc };
   return {
     id: ruleIds++,
     pkg: m.pkg,
@@ -249,6 +251,8 @@ function compileRule(r0: RuleAst, m: ModuleAst, ctx: Ctx): CRule {
     loc: r.loc,
     annotations: r.annotations,
     name: String(path[0]),
+    constant: isGround(valueR) && cElses.every((e) => isGround(e.value)),
+    clauses: [{ value: valueR, body: ordered.body, loc: r.loc, trueTerm }, ...cElses.map((e) => ({ ...e, trueTerm }))],
   };
 }
 

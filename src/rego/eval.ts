@@ -52,9 +52,17 @@ interface Mock {
   target?: string;
 }
 
+/** One function's results in a frame: by its single string argument, or by the canonical key of its arguments. */
+class FuncMemo {
+  // Made on first use: most functions are only ever called one way.
+  byString: Map<string, Value | typeof UNDEF> | undefined = undefined;
+  byKey: Map<string, Value | typeof UNDEF> | undefined = undefined;
+}
+
 class Frame {
   readonly cache = new Map<number, Value | typeof UNDEF>();
-  readonly funcCache = new Map<string, Value | typeof UNDEF>();
+  /** Function results by rule-tree node, then by argument (see FuncMemo). */
+  readonly funcCache = new Map<number, FuncMemo>();
   /** Documents by rule-tree node (base data merged with rules), for frames without `with data…` overrides. */
   readonly docCache = new Map<number, Value | typeof UNDEF>();
   private noMocks?: Frame;
@@ -576,33 +584,54 @@ export class Evaluator {
   // evaluated twice when it says no); `direct` then gives the value, or NOVALUE where the term is undefined.
 
   private canDirect(t: Term, env: Env, fr: Frame): boolean {
-    switch (t.t) {
-      case "scalar":
-        return true;
-      case "var":
-        return t.name === "input" || env.has(t.name);
-      case "ref": {
-        const h = t.head;
-        if (h.t !== "var" || (h.name !== "input" && !env.has(h.name))) return false;
-        for (const p of t.path) if (p.t !== "scalar" && !((p.t === "var" || p.t === "ref") && this.canDirect(p, env, fr))) return false;
-        return true;
+    // What the answer depends on (the term's shape, which vars are bound, mocks) is worked out once per
+    // term: the check per evaluation is then a few var lookups instead of a walk over the term.
+    let plan = directPlans.get(t);
+    if (plan === undefined) directPlans.set(t, (plan = this.directPlan(t)));
+    if (plan === null) return false;
+    if (plan.calls && fr.mocks !== null) return false;
+    const vars = plan.vars;
+    for (let i = 0; i < vars.length; i++) if (!env.has(vars[i]!)) return false;
+    return true;
+  }
+
+  /**
+   * When `t` can be evaluated directly: null if never (a `data` ref, a comprehension, a call with several
+   * values…); otherwise once the listed vars are bound and, if it makes calls, no function is mocked.
+   */
+  private directPlan(t: Term): DirectPlan | null {
+    const vars = new Set<string>();
+    let calls = false;
+    const walk = (x: Term): boolean => {
+      switch (x.t) {
+        case "scalar":
+          return true;
+        case "var":
+          if (x.name !== "input") vars.add(x.name);
+          return true;
+        case "ref": {
+          const h = x.head;
+          if (h.t !== "var") return false;
+          if (h.name !== "input") vars.add(h.name);
+          for (const p of x.path) if (p.t !== "scalar" && !((p.t === "var" || p.t === "ref") && walk(p))) return false;
+          return true;
+        }
+        case "array":
+        case "set":
+          if (constantValue(x) !== undefined) return true;
+          return x.items.every(walk);
+        case "object":
+          if (constantValue(x) !== undefined) return true;
+          return x.items.every(([a, b]) => walk(a) && walk(b));
+        case "call":
+          if (this.singleValuedCall(x) === null) return false;
+          calls = true;
+          return x.args.every(walk);
+        default:
+          return false;
       }
-      case "array":
-      case "set":
-        if (constantValue(t) !== undefined) return true;
-        for (const x of t.items) if (!this.canDirect(x, env, fr)) return false;
-        return true;
-      case "object":
-        if (constantValue(t) !== undefined) return true;
-        for (const [a, b] of t.items) if (!this.canDirect(a, env, fr) || !this.canDirect(b, env, fr)) return false;
-        return true;
-      case "call":
-        if (fr.mocks !== null || this.singleValuedCall(t) === null) return false;
-        for (const a of t.args) if (!this.canDirect(a, env, fr)) return false;
-        return true;
-      default:
-        return false;
-    }
+    };
+    return walk(t) ? { vars: [...vars], calls } : null;
   }
 
   /**
@@ -994,7 +1023,7 @@ export class Evaluator {
     let result: Value | undefined;
     for (const r of node.rules) {
       // Early exit, as OPA: a constant value cannot change with further solutions of the same rule.
-      const constant = hasConstantValue(r);
+      const constant = r.constant;
       this.clauses(r, fr, (_env, v) => {
         if (result === undefined) result = v;
         else if (!equal(result, v))
@@ -1011,7 +1040,7 @@ export class Evaluator {
    * holds but whose value is undefined falls through to the next clause.
    */
   private clauses(r: CRule, fr: Frame, emit: (env: Env, v: Value) => boolean, leaf?: Term, pre?: (env: Env, k: K) => boolean): void {
-    const all = clauseList(r);
+    const all = r.clauses;
     const tr = this.tracer;
     for (const c of all) {
       const value = leaf ?? c.value ?? c.trueTerm;
@@ -1176,14 +1205,20 @@ export class Evaluator {
       if (!node) throw new RegoError("rego_type_error", `undefined function ${name}`, loc);
       throw new RegoError("rego_type_error", `${name} is not a function`, loc);
     }
-    const ck = funcCacheKey(node.id, args);
-    const c = fr.funcCache.get(ck);
+    let memo = fr.funcCache.get(node.id);
+    if (memo === undefined) fr.funcCache.set(node.id, (memo = new FuncMemo()));
+    // A single string argument (most helper functions: `pinnable(c.image)`) is its own memo key: no
+    // canonical key of the argument list, no new string to hash per call.
+    const byString = args.length === 1 && typeof args[0] === "string";
+    const table = byString ? (memo.byString ??= new Map()) : (memo.byKey ??= new Map());
+    const ck = byString ? (args[0] as string) : key(args);
+    const c = table.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
     let result: Value | undefined;
     this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
         const params = r.args!;
-        const constant = hasConstantValue(r);
+        const constant = r.constant;
         const bindArgs = (env: Env, k: K) => this.bindParams(params, args, env, fr, k);
         this.clauses(
           r,
@@ -1200,7 +1235,7 @@ export class Evaluator {
       }
       if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
     });
-    fr.funcCache.set(ck, result === undefined ? UNDEF : result);
+    table.set(ck, result === undefined ? UNDEF : result);
     return result;
   }
 
@@ -1256,6 +1291,10 @@ const SPECIAL_CALLS = new Set(["print", "trace", "internal.template_string", "in
 type DirectCall = { op: "equal" | "neq" | "user" | "builtin"; def?: BuiltinDef };
 const singleValued = new WeakMap<Term, DirectCall | null>();
 
+/** See Evaluator.directPlan. */
+type DirectPlan = { vars: string[]; calls: boolean };
+const directPlans = new WeakMap<Term, DirectPlan | null>();
+
 const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
 
 /**
@@ -1268,29 +1307,6 @@ function programLookups(c: CompiledModules) {
   let l = lookupsByProgram.get(c);
   if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map() }));
   return l;
-}
-
-const constantRules = new WeakMap<CRule, boolean>();
-
-/** A rule whose value (and every `else` value) is ground: one solution settles it, as in OPA. Once per rule. */
-function hasConstantValue(r: CRule): boolean {
-  let c = constantRules.get(r);
-  if (c === undefined) constantRules.set(r, (c = isGround(r.value) && r.elses.every((e) => isGround(e.value))));
-  return c;
-}
-
-type Clause = { value?: Term; body: Expr[]; loc: Location; trueTerm: Term };
-const clauseLists = new WeakMap<CRule, Clause[]>();
-
-/** A rule's body and its `else` clauses, each with the `true` term a value-less clause yields; built once per rule. */
-function clauseList(r: CRule): Clause[] {
-  let all = clauseLists.get(r);
-  if (all === undefined) {
-    const trueTerm: Term = { t: "scalar", v: true, loc: r.loc };
-    all = [{ value: r.value, body: r.body, loc: r.loc, trueTerm }, ...r.elses.map((e) => ({ ...e, trueTerm }))];
-    clauseLists.set(r, all);
-  }
-  return all;
 }
 
 const inputArgLists = new WeakMap<Term, Term[]>();
@@ -1313,18 +1329,6 @@ function flatItems(t: Term & { t: "object" }): Term[] {
     flats.set(t, flat);
   }
   return flat;
-}
-
-/**
- * Memo key of a function call. A single scalar argument (most helper functions: `pinnable(c.image)`)
- * skips building the canonical key of an argument list.
- */
-function funcCacheKey(id: number, args: Value[]): string {
-  if (args.length === 1) {
-    const a = args[0]!;
-    if (typeof a === "string") return id + ":s" + a;
-  }
-  return id + ":" + key(args);
 }
 
 const constants = new WeakMap<Term, Value | null>();

@@ -26,6 +26,21 @@ export interface CRule {
   loc: Location;
   annotations: Annotations[];
   name: string; // rule name as written (first head segment)
+  /**
+   * Value and every `else` value ground: one solution settles the rule, as in OPA. Fixed at compile time
+   * so the evaluator reads a field per rule call rather than looking the fact up.
+   */
+  constant: boolean;
+  /** The body and its `else` clauses in order, each with the `true` a value-less clause yields. */
+  clauses: CClause[];
+}
+
+/** One clause of a rule as the evaluator runs it (the rule's own body first, then its `else` clauses). */
+export interface CClause {
+  value?: Term;
+  body: Expr[];
+  loc: Location;
+  trueTerm: Term;
 }
 
 let nodeIds = 0;
