@@ -4,10 +4,10 @@
 // bundle modules the check loaded instead (JSON), which bundle-cli.mjs puts in the core pack. Without the warm-up the cache would hold
 // the bundle's top level only, and every function a check calls would still be compiled on each run.
 "use strict";
-const { mkdtempSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { loadCli, CODE_CACHE } = require("../bin/scorec.js");
+const { loadCli, CODE_CACHE, CORE, sealCodeCache } = require("../bin/scorec.js");
 
 const SCORE = `apiVersion: score.dev/v1b1
 metadata:
@@ -65,7 +65,7 @@ async function warm() {
     // A warm-up that fails would cache the wrong paths; say why and make no cache.
     if (code !== 0) throw new Error(`warm-up check exited ${code}:\n${out}`);
     if (process.argv.includes("--list")) process.stdout.write(JSON.stringify(loaded()) + "\n");
-    else writeFileSync(CODE_CACHE, core.createCachedData());
+    else writeFileSync(CODE_CACHE, sealCodeCache(readFileSync(CORE), core.createCachedData()));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
 // the bundle reaches outside itself still works from there: the package root (version, chart path), the WASM eval
 // worker file and the lazily required graphql.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,5 +112,50 @@ describe("the bundled command line", () => {
     expect(gql.stdout).toContain("query is not valid");
     // the Rego engine lives in the rest pack, compiled from source on first use
     expect(lines(gql.stderr, "SCRIPT")).toEqual([`${join(REPO, "dist", "cli", "scorec-core.cjs")} accepted`, `${join(REPO, "dist", "cli", "scorec-rest.cjs")} none`]);
+  });
+
+  describe("a code cache that does not belong to its pack is not used (V8 checks only the source's length)", () => {
+    /** A copy of the package whose bin/ and dist/cli/ are real copies (the rest linked), with dist/cli changed by `edit`. */
+    const copyWith = (name: string, edit: (cli: string) => void): string => {
+      const root = join(dir, name);
+      mkdirSync(join(root, "dist"), { recursive: true });
+      for (const e of readdirSync(REPO)) if (e !== "dist" && e !== "bin" && e !== ".git") symlinkSync(join(REPO, e), join(root, e));
+      for (const e of readdirSync(join(REPO, "dist"))) if (e !== "cli") symlinkSync(join(REPO, "dist", e), join(root, "dist", e));
+      cpSync(join(REPO, "dist", "cli"), join(root, "dist", "cli"), { recursive: true });
+      cpSync(join(REPO, "bin"), join(root, "bin"), { recursive: true });
+      edit(join(root, "dist", "cli"));
+      return root;
+    };
+    const run = (root: string) =>
+      spawnSync(process.execPath, ["--require", join(dir, "spy.cjs"), join(root, "bin", "scorec.js"), "check", "score.yaml", "--format", "json"], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+
+    it("damaged cache bytes (which would crash V8) mean compiling from source, with the same answer", () => {
+      const root = copyWith("damaged-cache", (cli) => {
+        const file = join(cli, "scorec.code-cache");
+        const bytes = readFileSync(file);
+        for (let i = 64; i < bytes.length; i += 997) bytes[i] ^= 0xff;
+        writeFileSync(file, bytes);
+      });
+      const good = run(REPO);
+      const damaged = run(root);
+      expect(lines(damaged.stderr, "SCRIPT")).toEqual([`${join(root, "dist", "cli", "scorec-core.cjs")} none`]);
+      expect(damaged.status).toBe(good.status);
+      expect(damaged.stdout).toBe(good.stdout);
+    });
+
+    it("a pack edited in place at the same length runs its new text, not the cached bytecode of the old", () => {
+      const root = copyWith("edited-pack", (cli) => {
+        const file = join(cli, "scorec-core.cjs");
+        const text = readFileSync(file, "latin1");
+        expect(text).toContain("[`checked ${");
+        writeFileSync(file, text.replace("[`checked ${", "[`CHECKED ${"), "latin1");
+      });
+      const r = spawnSync(process.execPath, [join(root, "bin", "scorec.js"), "check", "score.yaml"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      expect(r.stdout).toContain("CHECKED 1 file");
+    });
   });
 });
