@@ -33,14 +33,15 @@ function beWords(b: Uint8Array, off: number, w: Uint32Array | number[], n = 16):
   for (let i = 0; i < n; i++) w[i] = ((b[off + 4 * i]! << 24) | (b[off + 4 * i + 1]! << 16) | (b[off + 4 * i + 2]! << 8) | b[off + 4 * i + 3]!) >>> 0;
 }
 
-function beBytes(words: number[]): Uint8Array {
+function beBytes(words: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(words.length * 4);
-  words.forEach((w, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     out[4 * i] = w >>> 24;
     out[4 * i + 1] = (w >>> 16) & 0xff;
     out[4 * i + 2] = (w >>> 8) & 0xff;
     out[4 * i + 3] = w & 0xff;
-  });
+  }
   return out;
 }
 
@@ -95,22 +96,7 @@ function compress256(h: Uint32Array, b: Uint8Array, off: number): void {
 }
 
 export function sha256(msg: Uint8Array): Uint8Array {
-  const b = pad(msg, false);
-  const h = Uint32Array.from(SHA256_IV);
-  for (let off = 0; off < b.length; off += 64) compress256(h, b, off);
-  return wordsToBytes(h);
-}
-
-function wordsToBytes(h: Uint32Array): Uint8Array {
-  const out = new Uint8Array(h.length * 4);
-  for (let i = 0; i < h.length; i++) {
-    const x = h[i]!;
-    out[4 * i] = x >>> 24;
-    out[4 * i + 1] = (x >>> 16) & 0xff;
-    out[4 * i + 2] = (x >>> 8) & 0xff;
-    out[4 * i + 3] = x & 0xff;
-  }
-  return out;
+  return new Sha256().update(msg).digest();
 }
 
 /**
@@ -173,7 +159,7 @@ export class Sha256 {
       b[59 - i] = (hi >>> (8 * i)) & 0xff;
     }
     compress256(this.h, b, 0);
-    return wordsToBytes(this.h);
+    return beBytes(this.h);
   }
 }
 

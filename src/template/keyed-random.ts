@@ -74,10 +74,10 @@ function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   };
 }
 
-/** Prepared HMAC keys by seed: a run uses one seed for thousands of random values. */
+/** Prepared HMAC keys by seed: a run uses one seed for thousands of random values (and GUIDs, guid.ts). */
 const preparedSeeds = new Map<string, HmacSha256Key>();
 
-function preparedSeed(seed: string): HmacSha256Key {
+export function preparedSeed(seed: string): HmacSha256Key {
   let key = preparedSeeds.get(seed);
   if (!key) {
     // A few seeds per process at most (CLI runs, tests); bounded all the same.

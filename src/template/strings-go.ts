@@ -65,30 +65,11 @@ export function parseGoChar(lit: string): number {
   return cps[0]!.codePointAt(0)!;
 }
 
+const UTF8 = new TextEncoder();
+
+/** Go's []byte(s): UTF-8, a lone surrogate (no Go string has one) as U+FFFD, as TextEncoder writes it. */
 export function utf8Encode(s: string): Uint8Array {
-  // ASCII (names, keys, most values) is its own UTF-8: no code-point walk, no number array.
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    const bytes = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-    return bytes;
-  }
-  const out: number[] = [];
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd; // lone surrogate
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
+  return UTF8.encode(s);
 }
 
 /** UTF-8 decoding that maps invalid sequences to U+FFFD, like Go's string conversion when printed. */
