@@ -27,7 +27,6 @@
 // up to package.json. The packs are deterministic (same input, same bytes); the code cache need not be.
 import { build, transform } from "esbuild";
 import * as childProcess from "node:child_process";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,7 +107,7 @@ function writePacks(coreNames) {
 }
 
 const warmUp = (...args) =>
-  spawnSync(process.execPath, [join(root, "scripts", "warm-code-cache.cjs"), ...args], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  childProcess.spawnSync(process.execPath, [join(root, "scripts", "warm-code-cache.cjs"), ...args], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
 
 // First everything in the core, to list what a check loads; then the packs for real and the cache of the core.
 writePacks(new Set(modules.keys()));
