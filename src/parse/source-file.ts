@@ -13,7 +13,6 @@ export interface PositionedParse {
 /** Re-parsed files whose syntax trees (or subset indexes) are kept; positions never depend on it, only time. */
 const KEEP_POSITIONED = 16;
 const recentlyPositioned: SourceFile[] = [];
-const recentlyIndexed: SourceFile[] = [];
 
 export class SourceFile {
   private positioned?: PositionedParse;
@@ -54,8 +53,7 @@ export class SourceFile {
     }
     // Kept while the file is among the last few positioned, as the Document is (see `parsed`).
     this.indexed = made;
-    recentlyIndexed.push(this);
-    if (recentlyIndexed.length > KEEP_POSITIONED) recentlyIndexed.shift()!.indexed = undefined;
+    this.keepAWhile();
     return made;
   }
 
@@ -65,9 +63,18 @@ export class SourceFile {
     // Kept while the file is among the last few positioned (findings of one file come in bursts), then
     // dropped again: a run that warns once per file still holds one syntax tree per file only briefly.
     this.positioned = parsed;
-    recentlyPositioned.push(this);
-    if (recentlyPositioned.length > KEEP_POSITIONED) recentlyPositioned.shift()!.positioned = undefined;
+    this.keepAWhile();
     return parsed;
+  }
+
+  /** Joins the last few positioned files; the one pushed out drops its index and Document (both rebuildable). */
+  private keepAWhile(): void {
+    if (recentlyPositioned.includes(this)) return;
+    recentlyPositioned.push(this);
+    if (recentlyPositioned.length > KEEP_POSITIONED) {
+      const old = recentlyPositioned.shift()!;
+      old.positioned = old.indexed = undefined;
+    }
   }
 
   get lineCounter(): LineCounter {

@@ -7,7 +7,7 @@
 export const SCALAR = 0;
 export const MAP = 1;
 export const SEQ = 2;
-export type NodeKind = typeof SCALAR | typeof MAP | typeof SEQ;
+type NodeKind = typeof SCALAR | typeof MAP | typeof SEQ;
 
 /** Per node, in document order: kind, start, end (the library's range[0] and range[1]), the index after
  * its subtree, and the range of the mapping key it is the value of (-1 when none). */
@@ -21,9 +21,9 @@ const KEY_END = 5;
 
 /** Filled by the subset reader; read through SubsetPositions. */
 export class PositionRecorder {
-  readonly nodes: number[] = [];
+  private readonly nodes: number[] = [];
   /** The key of the pair each node is the value of, as the library compares it (`String(key.value)`). */
-  readonly keys: (string | undefined)[] = [];
+  private readonly keys: (string | undefined)[] = [];
   /** Offset of each line's first character; one more entry for the position after the last line. */
   readonly lineStarts: number[];
   private keyStart = -1;
@@ -84,7 +84,7 @@ export class PositionRecorder {
 }
 
 /** The node a pointer reaches and the mapping value it was reached as (-1: none), as SourceFile's locate. */
-export interface LocatedNode {
+interface LocatedNode {
   node: number;
   pair: number;
 }
