@@ -127,8 +127,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return s;
   }
 
+  /** An analysis running or scheduled (what idle waiters and the warm-up wait for). */
+  function busy(): boolean {
+    if (pending > 0) return true;
+    for (const s of states.values()) if (s.timer) return true;
+    return false;
+  }
+
   function settled(): void {
-    if (pending > 0 || [...states.values()].some((s) => s.timer)) return;
+    if (busy()) return;
     const w = idleWaiters;
     idleWaiters = [];
     for (const f of w) f();
@@ -206,7 +213,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return true;
   }
 
-  const warmup = new IdleWarmup(warmupRun, () => pending > 0 || [...states.values()].some((s) => s.timer), { ...WARMUP_DEFAULTS, ...options.warmup });
+  const warmup = new IdleWarmup(warmupRun, busy, { ...WARMUP_DEFAULTS, ...options.warmup });
 
   function schedule(uri: string, delay = settings.debounceMs): void {
     if (!isScoreDocument(uri)) return;

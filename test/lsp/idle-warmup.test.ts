@@ -8,52 +8,52 @@ describe("IdleWarmup", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it("runs its budget once quiet, then stops", async () => {
+  /** A warm-up whose runs answer `result` and are counted, told of activity once (an analysis just ended). */
+  const counted = (result: () => boolean | Promise<boolean>, opts: { runs?: number; idleMs?: number } = {}, busy = () => false) => {
     let runs = 0;
-    const w = new IdleWarmup(async () => (runs++, true), () => false, { runs: 3, idleMs: 100, gapMs: 1 });
+    const w = new IdleWarmup(async () => (runs++, result()), busy, { runs: 5, idleMs: 10, gapMs: 1, ...opts });
     w.activity();
+    return { w, runs: () => runs };
+  };
+
+  it("runs its budget once quiet, then stops", async () => {
+    const { w, runs } = counted(() => true, { runs: 3, idleMs: 100 });
     await vi.advanceTimersByTimeAsync(99);
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(runs).toBe(3);
+    expect(runs()).toBe(3);
     w.activity();
     await vi.advanceTimersByTimeAsync(1000);
-    expect(runs).toBe(3);
+    expect(runs()).toBe(3);
   });
 
   it("waits while busy and is postponed by activity", async () => {
-    let runs = 0;
     let busy = true;
-    const w = new IdleWarmup(async () => (runs++, true), () => busy, { runs: 5, idleMs: 100, gapMs: 1 });
-    w.activity();
+    const { w, runs } = counted(() => true, { idleMs: 100 }, () => busy);
     await vi.advanceTimersByTimeAsync(500);
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
     busy = false;
     await vi.advanceTimersByTimeAsync(150);
-    const before = runs;
+    const before = runs();
     expect(before).toBeGreaterThan(0);
     w.activity(); // an edit: quiet time starts again
     await vi.advanceTimersByTimeAsync(50);
-    expect(runs).toBe(before);
+    expect(runs()).toBe(before);
   });
 
   it("stops when there is nothing to warm, when a run fails, and on stop()", async () => {
-    let runs = 0;
-    const nothing = new IdleWarmup(async () => (runs++, false), () => false, { runs: 5, idleMs: 10, gapMs: 1 });
-    nothing.activity();
+    const nothing = counted(() => false);
     await vi.advanceTimersByTimeAsync(100);
-    expect(runs).toBe(1);
-    const failing = new IdleWarmup(async () => (runs++, Promise.reject(new Error("boom"))), () => false, { runs: 5, idleMs: 10, gapMs: 1 });
-    failing.activity();
+    expect(nothing.runs()).toBe(1);
+    const failing = counted(() => Promise.reject(new Error("boom")));
     await vi.advanceTimersByTimeAsync(100);
-    failing.activity();
+    failing.w.activity();
     await vi.advanceTimersByTimeAsync(100);
-    expect(runs).toBe(2);
-    const stopped = new IdleWarmup(async () => (runs++, true), () => false, { runs: 5, idleMs: 10, gapMs: 1 });
-    stopped.activity();
-    stopped.stop();
+    expect(failing.runs()).toBe(1);
+    const stopped = counted(() => true);
+    stopped.w.stop();
     await vi.advanceTimersByTimeAsync(100);
-    expect(runs).toBe(2);
+    expect(stopped.runs()).toBe(0);
   });
 });
 
