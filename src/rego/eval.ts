@@ -607,11 +607,13 @@ export class Evaluator {
         case "scalar":
           return true;
         case "var":
+          // `data` is never a bound var: the plan is null at once instead of a var no env ever binds.
+          if (x.name === "data") return false;
           if (x.name !== "input") vars.add(x.name);
           return true;
         case "ref": {
           const h = x.head;
-          if (h.t !== "var") return false;
+          if (h.t !== "var" || h.name === "data") return false;
           if (h.name !== "input") vars.add(h.name);
           for (const p of x.path) if (p.t !== "scalar" && !((p.t === "var" || p.t === "ref") && walk(p))) return false;
           return true;
