@@ -104,8 +104,7 @@ export function checkFileTargets(w: Workload & { spec: NonNullable<Workload["spe
   for (const cname of Object.keys(w.spec.containers).sort()) {
     const seen = new Map<string, string>();
     for (const target of Object.keys(w.spec.containers[cname]!.files ?? {}).sort()) {
-      const at = toPointer(["containers", cname, "files", target]);
-      const fail = (message: string) => reportAt(w, at, message, { ruleId: "score/file-target", severity: "error", key: true });
+      const fail = (message: string) => reportAt(w, toPointer(["containers", cname, "files", target]), message, { ruleId: "score/file-target", severity: "error", key: true });
       const segs = target.replace(/^\//, "").split("/");
       if (segs.some((seg) => seg === "." || seg === "..")) {
         fail(`file target "${target}" must not contain "." or ".." segments`);
