@@ -6,6 +6,10 @@ import { reportAt } from "../pipeline/report-at.js";
 import type { Workload } from "../pipeline/tree.js";
 
 export function checkBefore(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
+  const containers = w.spec.containers;
+  let any = false;
+  for (const c in containers) if (containers[c]!.before) any = true;
+  if (!any) return; // the usual workload orders nothing: no names to sort, no graph to build
   const names = Object.keys(w.spec.containers).sort();
   const edges = new Map<string, string[]>();
   let hasEdges = false;

@@ -23,7 +23,8 @@ export function checkPlaceholderRefs(w: Workload & { spec: NonNullable<Workload[
  * (inside a longer string there is nothing sensible to insert).
  */
 export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]> }, ref: RefSegment, context: ExpansionContext, ownResource?: string, whole = false): Resolution {
-  const [root, ...rest] = ref.path;
+  const root = ref.path[0];
+  const rest = ref.path.slice(1);
   if (root === "metadata") {
     if (rest.length === 0) return { error: `${ref.raw} refers to the whole metadata; name a key, e.g. \${metadata.name}`, ruleId: "score/unknown-metadata" };
     const found = lookup(w.spec.metadata, rest);
