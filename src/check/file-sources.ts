@@ -102,8 +102,10 @@ export function checkFileSources(w: Workload & { spec: NonNullable<Workload["spe
  */
 export function checkFileTargets(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
   for (const cname of Object.keys(w.spec.containers).sort()) {
+    const files = w.spec.containers[cname]!.files;
+    if (!files) continue;
     const seen = new Map<string, string>();
-    for (const target of Object.keys(w.spec.containers[cname]!.files ?? {}).sort()) {
+    for (const target of Object.keys(files).sort()) {
       const fail = (message: string) => reportAt(w, toPointer(["containers", cname, "files", target]), message, { ruleId: "score/file-target", severity: "error", key: true });
       const segs = target.replace(/^\//, "").split("/");
       if (segs.some((seg) => seg === "." || seg === "..")) {
