@@ -6,16 +6,21 @@ import { reportAt } from "../pipeline/report-at.js";
 import type { Workload } from "../pipeline/tree.js";
 
 export function checkBefore(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
+  const containers = w.spec.containers;
+  let any = false;
+  for (const c in containers) if (containers[c]!.before) any = true;
+  if (!any) return; // the usual workload orders nothing: no names to sort, no graph to build
   const names = Object.keys(w.spec.containers).sort();
   const edges = new Map<string, string[]>();
+  let hasEdges = false;
   for (const c of names) {
     const before = w.spec.containers[c]!.before ?? {};
     const deps: string[] = [];
     for (const dep of Object.keys(before).sort()) {
-      const at = toPointer(["containers", c, "before", dep]);
-      if (dep === c) reportAt(w, at, `container "${c}" cannot wait for itself in "before"`, { ruleId: "score/before-self", severity: "error", key: true });
+      const at = () => toPointer(["containers", c, "before", dep]); // only a finding needs it
+      if (dep === c) reportAt(w, at(), `container "${c}" cannot wait for itself in "before"`, { ruleId: "score/before-self", severity: "error", key: true });
       else if (!(dep in w.spec.containers))
-        reportAt(w, at, `"before" names unknown container "${dep}"; containers of ${w.name} are ${listAlternatives(names)}`, {
+        reportAt(w, at(), `"before" names unknown container "${dep}"; containers of ${w.name} are ${listAlternatives(names)}`, {
           ruleId: "score/before-unknown",
           severity: "error",
           key: true,
@@ -23,7 +28,9 @@ export function checkBefore(w: Workload & { spec: NonNullable<Workload["spec"]> 
       else deps.push(dep);
     }
     edges.set(c, deps);
+    hasEdges ||= deps.length > 0;
   }
+  if (!hasEdges) return; // no ordering at all (the usual case): nothing can form a cycle
   const cycle = findCycle(names, edges);
   if (cycle) {
     const [from, to] = [cycle[0]!, cycle[1]!];

@@ -102,10 +102,11 @@ export function checkFileSources(w: Workload & { spec: NonNullable<Workload["spe
  */
 export function checkFileTargets(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
   for (const cname of Object.keys(w.spec.containers).sort()) {
+    const files = w.spec.containers[cname]!.files;
+    if (!files) continue;
     const seen = new Map<string, string>();
-    for (const target of Object.keys(w.spec.containers[cname]!.files ?? {}).sort()) {
-      const at = toPointer(["containers", cname, "files", target]);
-      const fail = (message: string) => reportAt(w, at, message, { ruleId: "score/file-target", severity: "error", key: true });
+    for (const target of Object.keys(files).sort()) {
+      const fail = (message: string) => reportAt(w, toPointer(["containers", cname, "files", target]), message, { ruleId: "score/file-target", severity: "error", key: true });
       const segs = target.replace(/^\//, "").split("/");
       if (segs.some((seg) => seg === "." || seg === "..")) {
         fail(`file target "${target}" must not contain "." or ".." segments`);

@@ -3,15 +3,17 @@
 // (only the provisioner knows them). Errors sit at the exact column of the placeholder.
 import type { RefSegment } from "../placeholders/parse-placeholders.js";
 import { expandables, type ExpansionContext } from "../placeholders/expandable.js";
-import { listAlternatives, lookup, substitute, type Resolution } from "../placeholders/substitute.js";
+import { listAlternatives, lookup, substitutionErrors, type Resolution } from "../placeholders/substitute.js";
 import { reportSubstitutionErrors } from "../pipeline/report-at.js";
 import { suggest } from "../validate/human-path.js";
 import type { Workload } from "../pipeline/tree.js";
 
 export function checkPlaceholderRefs(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
   for (const e of expandables(w.spec)) {
-    const result = substitute(e.value, (ref) => resolveStatic(w, ref, e.context, e.resource, ref.start === 0 && ref.end === e.value.length));
-    reportSubstitutionErrors(w, e.pointer, e.value, result.errors, "score/placeholder");
+    // A value with no `$` has nothing to resolve; its pointer is made only for a value with errors.
+    if (e.value.indexOf("$") < 0) continue;
+    const errors = substitutionErrors(e.value, (ref) => resolveStatic(w, ref, e.context, e.resource, ref.start === 0 && ref.end === e.value.length));
+    if (errors.length) reportSubstitutionErrors(w, e.pointer, e.value, errors, "score/placeholder");
   }
 }
 
@@ -21,7 +23,8 @@ export function checkPlaceholderRefs(w: Workload & { spec: NonNullable<Workload[
  * (inside a longer string there is nothing sensible to insert).
  */
 export function resolveStatic(w: Workload & { spec: NonNullable<Workload["spec"]> }, ref: RefSegment, context: ExpansionContext, ownResource?: string, whole = false): Resolution {
-  const [root, ...rest] = ref.path;
+  const root = ref.path[0];
+  const rest = ref.path.slice(1);
   if (root === "metadata") {
     if (rest.length === 0) return { error: `${ref.raw} refers to the whole metadata; name a key, e.g. \${metadata.name}`, ruleId: "score/unknown-metadata" };
     const found = lookup(w.spec.metadata, rest);

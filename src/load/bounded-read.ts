@@ -71,15 +71,19 @@ export function readStdinBounded(maxBytes: number, fd = 0): Buffer {
 
 /**
  * Reads until end of file. A regular file's size is known: one buffer of that size plus one byte takes it
- * in one read (and sees a file that grew); a buffer filled by a read is kept as it is, not copied, so a
- * batch of small files costs no 64 KiB zero-filled buffer each.
+ * in one read (and sees a file that grew). A regular file returns fewer bytes than asked only at its end,
+ * so such a read ends it without a second, empty read; a file that reports no size (/proc) fills its
+ * one-byte buffer and is read on. A buffer filled by a read is kept as it is, not copied; a small one comes
+ * from Node's shared pool, so a batch of small files costs no buffer allocation each.
  */
-function readUpTo(fd: number, maxBytes: number, what: string, sizeHint = 64 * 1024): Buffer {
+function readUpTo(fd: number, maxBytes: number, what: string, regularFileSize?: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  const sizeHint = regularFileSize ?? 64 * 1024;
   let chunkSize = Math.max(1, Math.min(sizeHint + 1, maxBytes + 1, 64 * 1024));
+  let first = true;
   for (;;) {
-    const chunk = Buffer.allocUnsafeSlow(chunkSize);
+    const chunk = first ? Buffer.allocUnsafe(chunkSize) : Buffer.allocUnsafeSlow(chunkSize);
     let n: number;
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
@@ -98,7 +102,9 @@ function readUpTo(fd: number, maxBytes: number, what: string, sizeHint = 64 * 10
     if (total > maxBytes) throw new ReadRefusal(tooLargeMessage(what, maxBytes), true);
     // A short read (a pipe) is copied out, so small pieces never keep 64 KiB buffers alive.
     chunks.push(n * 2 >= chunk.length ? chunk.subarray(0, n) : Buffer.from(chunk.subarray(0, n)));
+    if (first && regularFileSize !== undefined && n < chunk.length) break;
     // The file was larger than its size said (or this is a pipe): read on in full-size buffers.
+    first = false;
     chunkSize = 64 * 1024;
   }
   if (chunks.length === 1) return chunks[0]!;

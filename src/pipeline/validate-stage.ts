@@ -2,6 +2,7 @@
 // node (or key) they are about.
 import { report } from "../diagnostics/diagnostic.js";
 import type { ScoreWorkload } from "../generated/score.js";
+import { cloneData } from "../validate/clone-data.js";
 import { foldMisplacedKeys } from "../validate/misplaced-keys.js";
 import { scoreValidator } from "../validate/score-schema.js";
 import type { ProjectTree } from "./tree.js";
@@ -21,7 +22,7 @@ export function validateStage() {
           range: w.input.source!.rangeOfPointer(w.doc, f.pointer, { key: f.atKey }),
         });
       }
-      if (findings.length === 0) w.spec = structuredClone(w.raw) as unknown as ScoreWorkload;
+      if (findings.length === 0) w.spec = cloneData(w.raw) as unknown as ScoreWorkload;
     }
   };
 }

@@ -7,7 +7,7 @@ export interface TextSegment {
 }
 export interface RefSegment {
   kind: "ref";
-  /** Path of the reference, escapes removed: ["resources", "db", "host"]. */
+  /** Path of the reference, escapes removed: ["resources", "db", "host"]. Shared by every parse of the same string: never change it. */
   path: string[];
   /** The placeholder as written, `${…}` included. */
   raw: string;
@@ -23,12 +23,36 @@ export interface PlaceholderSyntaxError {
   end: number;
 }
 
+/** Shared between callers (see the cache below): read it, never change it. */
 export interface ParsedTemplate {
-  segments: Segment[];
-  errors: PlaceholderSyntaxError[];
+  readonly segments: readonly Readonly<Segment>[];
+  readonly errors: readonly Readonly<PlaceholderSyntaxError>[];
 }
 
+const NOTHING: ParsedTemplate = Object.freeze({ segments: Object.freeze([]), errors: Object.freeze([]) });
+
+/**
+ * The same strings are parsed by the check stage, again when resolving for a target, and across workloads
+ * that share a value (`${metadata.name}`), so results are kept per string. Bounded: only short strings,
+ * and the whole cache is dropped when full (a file content or a huge project cannot grow it without end).
+ */
+const CACHE_MAX_ENTRIES = 4096;
+const CACHE_MAX_LENGTH = 512;
+const cache = new Map<string, ParsedTemplate>();
+
 export function parsePlaceholders(s: string): ParsedTemplate {
+  // Text with no `$` at all (most values) is one text segment: no scan, no cache entry.
+  if (s.indexOf("$") < 0) return s === "" ? NOTHING : { segments: [{ kind: "text", text: s }], errors: [] };
+  if (s.length > CACHE_MAX_LENGTH) return parse(s);
+  let parsed = cache.get(s);
+  if (parsed === undefined) {
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+    cache.set(s, (parsed = parse(s)));
+  }
+  return parsed;
+}
+
+function parse(s: string): ParsedTemplate {
   const segments: Segment[] = [];
   const errors: PlaceholderSyntaxError[] = [];
   let text = "";

@@ -1,7 +1,7 @@
 // Substitution: resolve each reference through a resolver; a non-string value is inserted as JSON.
 // A failure never becomes an empty string: it is an error at the placeholder's offset.
 import { byCodePoint } from "../diagnostics/diagnostic.js";
-import { parsePlaceholders, type RefSegment } from "./parse-placeholders.js";
+import { parsePlaceholders, type ParsedTemplate, type RefSegment } from "./parse-placeholders.js";
 
 /** `replacement`: the placeholder text a "did you mean" fix would write instead. */
 export type Resolution = { value: unknown } | { error: string; ruleId?: string; replacement?: string };
@@ -26,7 +26,7 @@ export interface SubstitutionResult {
 
 export function substitute(s: string, resolve: Resolver): SubstitutionResult {
   const { segments, errors: syntax } = parsePlaceholders(s);
-  const errors: SubstitutionError[] = syntax.map((e) => ({ ...e, raw: s.slice(e.start, e.end), ruleId: "score/placeholder-syntax" }));
+  const errors = syntaxErrors(s, syntax);
   const refs: RefSegment[] = [];
   let out = "";
   for (const seg of segments) {
@@ -35,15 +35,42 @@ export function substitute(s: string, resolve: Resolver): SubstitutionResult {
       continue;
     }
     refs.push(seg);
-    if (seg.path.length === 0 || seg.path.some((p) => p === "")) continue; // already a syntax error
+    if (isMalformed(seg)) continue; // already a syntax error
     const r = resolve(seg);
     if ("error" in r) {
-      errors.push({ message: r.error, start: seg.start, end: seg.end, raw: seg.raw, ...(r.ruleId ? { ruleId: r.ruleId } : {}), ...(r.replacement ? { replacement: r.replacement } : {}) });
+      errors.push(resolutionError(seg, r));
       continue;
     }
     out += typeof r.value === "string" ? r.value : JSON.stringify(r.value);
   }
   return { value: out, errors, refs };
+}
+
+/**
+ * The errors `substitute` would give, without building the substituted string: checking only needs to
+ * know what fails, and most values have nothing to report.
+ */
+export function substitutionErrors(s: string, resolve: Resolver): SubstitutionError[] {
+  const { segments, errors: syntax } = parsePlaceholders(s);
+  const errors = syntaxErrors(s, syntax);
+  for (const seg of segments) {
+    if (seg.kind === "text" || isMalformed(seg)) continue;
+    const r = resolve(seg);
+    if ("error" in r) errors.push(resolutionError(seg, r));
+  }
+  return errors;
+}
+
+function syntaxErrors(s: string, syntax: ParsedTemplate["errors"]): SubstitutionError[] {
+  return syntax.length === 0 ? [] : syntax.map((e) => ({ ...e, raw: s.slice(e.start, e.end), ruleId: "score/placeholder-syntax" }));
+}
+
+function isMalformed(seg: RefSegment): boolean {
+  return seg.path.length === 0 || seg.path.some((p) => p === "");
+}
+
+function resolutionError(seg: RefSegment, r: { error: string; ruleId?: string; replacement?: string }): SubstitutionError {
+  return { message: r.error, start: seg.start, end: seg.end, raw: seg.raw, ...(r.ruleId ? { ruleId: r.ruleId } : {}), ...(r.replacement ? { replacement: r.replacement } : {}) };
 }
 
 /** Look a path up in nested plain objects; undefined when any step is missing. */

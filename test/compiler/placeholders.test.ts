@@ -1,7 +1,7 @@
 // The Score placeholder rules, one by one.
 import { describe, expect, it } from "vitest";
 import { parsePlaceholders } from "../../src/placeholders/parse-placeholders.js";
-import { substitute } from "../../src/placeholders/substitute.js";
+import { substitute, substitutionErrors } from "../../src/placeholders/substitute.js";
 import { check } from "../../src/index.js";
 
 const values: Record<string, unknown> = { "metadata.name": "web", "resources.db.host": "pg", "resources.db.port": 5432, "resources.cfg.map": { a: 1 }, "metadata.a.b": "dotted-key" };
@@ -38,6 +38,22 @@ describe("placeholder substitution", () => {
     expect(sub("${metadata.name").errors[0]!.message).toMatch(/unterminated placeholder/);
     expect(sub("${}").errors[0]!.message).toMatch(/malformed placeholder/);
     expect(sub("${metadata..name}").errors[0]!.message).toMatch(/malformed placeholder/);
+  });
+  it("substitutionErrors gives exactly the errors substitute gives", () => {
+    for (const s of ["", "plain", "x=${resources.db.hots}!", "${metadata.name", "${} $${x} ${metadata..name} ${resources.db.host}", "${a}${b}"])
+      expect(substitutionErrors(s, resolve)).toEqual(sub(s).errors);
+  });
+  it("parses a string the same however often it is seen, past the cache's size and length bounds", () => {
+    const first = parsePlaceholders("a ${metadata.name} $$ b");
+    expect(parsePlaceholders("a ${metadata.name} $$ b")).toEqual(first);
+    expect(first.segments.map((s) => s.kind)).toEqual(["text", "ref", "text"]);
+    for (let i = 0; i < 5000; i++) expect(sub(`v${i}-\${metadata.name}`).value).toBe(`v${i}-web`);
+    const long = "${resources.db.host}-".repeat(100) + "${metadata.name";
+    const r = sub(long);
+    expect(r.value).toBe("pg-".repeat(100) + "${metadata.name");
+    expect(r.errors.map((e) => e.start)).toEqual([long.length - 15]);
+    expect(parsePlaceholders("no placeholders here")).toEqual({ segments: [{ kind: "text", text: "no placeholders here" }], errors: [] });
+    expect(parsePlaceholders("")).toEqual({ segments: [], errors: [] });
   });
 });
 

@@ -120,6 +120,16 @@ describe("readFileBounded / readStdinBounded (in process)", () => {
     expect(() => readFileBounded("/dev/zero", 1000)).toThrow(ReadRefusal);
     expect(readFileBounded(big, 2000).length).toBe(2000);
   });
+  it("reads every byte of empty, small, 64 KiB and multi-chunk files, each read on its own", () => {
+    const sizes = [0, 1, 1500, 4095, 4096, 65535, 65536, 65537, 200_003];
+    const read = sizes.map((n, i) => {
+      const bytes = Uint8Array.from({ length: n }, (_, k) => (k * 7 + i) & 0xff);
+      return { bytes, got: readFileBounded(tmp.write(`sized-${n}.bin`, bytes), 1_000_000) };
+    });
+    // Small results share Node's buffer pool: each must still hold only its own file's bytes.
+    for (const { bytes, got } of read) expect(Buffer.compare(got, bytes)).toBe(0);
+    expect(readFileBounded(tmp.write("exact.txt", "y".repeat(1000)), 1000).toString()).toBe("y".repeat(1000));
+  });
   it("reads at most the limit from an endless descriptor", () => {
     const fd = openSync("/dev/zero", "r");
     try {
