@@ -38,6 +38,27 @@ function putU64(out: Uint8Array, at: number, n: number): void {
 
 /** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
 function encodeKey(parts: readonly string[]): Uint8Array {
+  // Keys are almost always ASCII (uids, uris, "randAlphaNum 8"): their bytes are their char codes, so they
+  // are written directly; TextEncoder (a native call and an array per part) only for the rest.
+  let size = 0;
+  let ascii = true;
+  for (const p of parts) {
+    size += 8 + p.length;
+    for (let i = 0; ascii && i < p.length; i++) if (p.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  if (!ascii) return encodeKeyUtf8(parts);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    putU64(out, at, p.length);
+    at += 8;
+    for (let i = 0; i < p.length; i++) out[at + i] = p.charCodeAt(i);
+    at += p.length;
+  }
+  return out;
+}
+
+function encodeKeyUtf8(parts: readonly string[]): Uint8Array {
   const encoded = parts.map(utf8Encode);
   const out = new Uint8Array(encoded.reduce((n, c) => n + 8 + c.length, 0));
   let at = 0;
