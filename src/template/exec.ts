@@ -69,6 +69,16 @@ export class Executor {
     return this.out.join("");
   }
 
+  /**
+   * For a root of text and value actions only: each node's output, one piece per node in order (a text
+   * prints its text, an action its value), with the budgets of `run`.
+   */
+  runPieces(root: Node[], data: unknown): string[] {
+    this.vars = [{ name: "$", value: data }];
+    this.walkList(data, root);
+    return this.out;
+  }
+
   private at(n: ArgNode | CommandNode): void {
     this.atRef = n;
   }
