@@ -9,7 +9,7 @@
  * elsewhere, and two fields, provisioners, resources or targets never share bytes
  * (the caller puts them in the key).
  */
-import { finishHmacSha256, hmacSha256Key, type HmacSha256Key, type Sha256 } from "../hash/digests.js";
+import { finishHmacSha256, hmacSha256Key, Sha256, type HmacSha256Key } from "../hash/digests.js";
 import { utf8Encode } from "./strings-go.js";
 
 /** The bytes of one random function call. */
@@ -70,6 +70,9 @@ function encodeKeyUtf8(parts: readonly string[]): Uint8Array {
   return out;
 }
 
+/** The inner hash of one block, reused: it is filled and finished within one `next()`. */
+const BLOCK_SCRATCH = new Sha256();
+
 /** HMAC-SHA256 in counter mode: block i = HMAC(seed, prefix ‖ i as 8-byte BE); `prefixed` has been fed the prefix. */
 function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   let block = 0;
@@ -79,7 +82,7 @@ function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   const next = (): number => {
     if (pos >= buf.length) {
       putU64(counter, 0, block++);
-      buf = finishHmacSha256(key, prefixed.copy().update(counter));
+      buf = finishHmacSha256(key, BLOCK_SCRATCH.copyFrom(prefixed).update(counter));
       pos = 0;
     }
     return buf[pos++]!;
