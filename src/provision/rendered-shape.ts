@@ -95,8 +95,29 @@ function compileNode(node: YamlNode | null, doc: Document, skeleton: string, see
   if (isMap(node)) {
     const entries = node.items.map((pair) => {
       if (!isScalar(pair.key)) throw GIVE_UP;
-      return { key: compileNode(pair.key, doc, skeleton, seen, "key"), value: compileNode(pair.value as YamlNode | null, doc, skeleton, seen, "value") };
+      const keySource = pair.key.range ? skeleton.slice(pair.key.range[0], pair.key.range[1]) : "";
+      return {
+        fixedKey: hasMarker(keySource) ? undefined : pair.key.toJS(doc),
+        key: compileNode(pair.key, doc, skeleton, seen, "key"),
+        value: compileNode(pair.value as YamlNode | null, doc, skeleton, seen, "value"),
+      };
     });
+    if (entries.every((e) => e.fixedKey !== undefined)) {
+      // Keys without actions: every build copies one object holding them in order (a copy of one shape is
+      // much cheaper than adding keys one by one), then sets the values.
+      const base: Record<string, unknown> = {};
+      const keyed = entries.map((e) => {
+        const key = e.fixedKey === null ? "" : String(e.fixedKey);
+        if (key === "__proto__" || key === "<<") throw GIVE_UP;
+        base[key] = null;
+        return { key, value: e.value };
+      });
+      return (holes) => {
+        const out = { ...base };
+        for (let i = 0; i < keyed.length; i++) out[keyed[i]!.key] = keyed[i]!.value(holes);
+        return out;
+      };
+    }
     return (holes) => {
       const out: Record<string, unknown> = {};
       for (const e of entries) {
@@ -208,13 +229,18 @@ function staticBuild(value: unknown): Build {
     const items = value.map(staticBuild);
     return (holes) => items.map((b) => b(holes));
   }
-  const entries = Object.keys(value).map((k) => {
+  // Leaves are copied with the object; nested objects and arrays are built fresh.
+  const base: Record<string, unknown> = {};
+  const nested: { key: string; build: Build }[] = [];
+  for (const k of Object.keys(value)) {
     if (k === "__proto__") throw GIVE_UP;
-    return [k, staticBuild((value as Record<string, unknown>)[k])] as const;
-  });
+    const v = (value as Record<string, unknown>)[k];
+    base[k] = v;
+    if (v !== null && typeof v === "object") nested.push({ key: k, build: staticBuild(v) });
+  }
   return (holes) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, b] of entries) out[k] = b(holes);
+    const out = { ...base };
+    for (let i = 0; i < nested.length; i++) out[nested[i]!.key] = nested[i]!.build(holes);
     return out;
   };
 }

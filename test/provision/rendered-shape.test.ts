@@ -57,6 +57,9 @@ const TEMPLATES = [
   "{{ .x }}\n",
   "a: |\n{{ .x }}\n",
   "a: {{ .x }}\nb: |\n  {{ .x }}\n  tail\n",
+  // Repeated keys (uniqueKeys: false): the last value, at the first key's place.
+  "a: {{ .x }}\nb: 1\na: 2\nc:\n  d: {e: 1, e: 2}\n  f: [g, {h: i}]\n",
+  "{{ .x }}: 1\nk: 2\n{{ .x }}: 3\n",
 ];
 
 describe("compileRenderedShape", () => {
