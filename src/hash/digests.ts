@@ -121,6 +121,15 @@ export class Sha256 {
     return new Sha256(this);
   }
 
+  /** Makes this the same state as `from`, in place: a scratch state reused per message needs no arrays. */
+  copyFrom(from: Sha256): this {
+    this.h.set(from.h);
+    this.block.set(from.block);
+    this.used = from.used;
+    this.length = from.length;
+    return this;
+  }
+
   update(data: Uint8Array): this {
     this.length += data.length;
     let at = 0;
@@ -360,8 +369,11 @@ export function hmacSha256Key(key: Uint8Array): HmacSha256Key {
 
 /** HMAC-SHA256 of what `inner` (a copy of key.inner, fed the message) has been fed: the same bytes as hmacSha256. */
 export function finishHmacSha256(key: HmacSha256Key, inner: Sha256): Uint8Array {
-  return key.outer.copy().update(inner.digest()).digest();
+  return OUTER_SCRATCH.copyFrom(key.outer).update(inner.digest()).digest();
 }
+
+/** The outer hash of finishHmacSha256, reused: it is filled and finished within one call. */
+const OUTER_SCRATCH = new Sha256();
 
 /** hmacSha256(key, msg) with a prepared key. */
 export function hmacSha256With(key: HmacSha256Key, msg: Uint8Array): Uint8Array {

@@ -16,6 +16,7 @@
 //   not frozen: most resources render their own names, and freezing those would only cost time.
 import { parse as parseYamlText } from "yaml";
 import { parseYamlSubset } from "../parse/yaml-subset.js";
+import { NOT_BUILT } from "./rendered-shape.js";
 
 const OPTIONS = { schema: "core", uniqueKeys: false } as const;
 
@@ -28,13 +29,22 @@ export interface RenderedYamlCache {
 export type RenderedYamlUse = "copy" | "share";
 
 /** `yaml.parse(text)` with the provisioner options; throws what `yaml.parse` throws. */
-export function parseRenderedYaml(text: string, cache: RenderedYamlCache, use: RenderedYamlUse = "copy"): unknown {
+export function parseRenderedYaml(text: string, cache: RenderedYamlCache, use: RenderedYamlUse = "copy", build?: () => unknown): unknown {
   if (cache.text === text) {
     // The second time: parse once more for a value nobody holds yet (the first one's holder may change it);
     // from then on, share it frozen or hand out copies.
     if (use === "share") return (cache.parsed ??= { value: deepFreeze(parseYamlText(text, OPTIONS)) }).value;
     cache.parsed ??= { value: parseYamlText(text, OPTIONS) };
     return structuredClone(cache.parsed.value);
+  }
+  // A flat template's value built from its skeleton (rendered-shape.ts) is that parse, without the parse.
+  if (build) {
+    const built = build();
+    if (built !== NOT_BUILT) {
+      cache.text = text;
+      cache.parsed = undefined;
+      return built;
+    }
   }
   // Most fields are plain block YAML: read them directly; anything else goes to the library.
   const fast = parseYamlSubset(text);

@@ -9,12 +9,20 @@ import { deterministicGuid } from "./guid.js";
 import { deepMerge } from "../data/deep-merge.js";
 import { ProvisionError, type ProvisionContext, type ProvisionerRunner } from "./provision-context.js";
 import type { LoadedProvisioner } from "./provisioner.js";
+import { compileRenderedShape, NOT_BUILT, type RenderedShape } from "./rendered-shape.js";
 import { parseRenderedYaml, type RenderedYamlCache, type RenderedYamlUse } from "./rendered-yaml.js";
 
 const FRAGMENT_FIELDS = ["directories", "files", "networks", "volumes", "services", "models", "manifests", "info_logs"] as const;
 type Field = "init" | "state" | "shared" | "outputs" | (typeof FRAGMENT_FIELDS)[number];
 
-const parsed = new WeakMap<LoadedProvisioner, Map<Field, Template>>();
+/** A field's parsed template, and the shape of its output once known (rendered-shape.ts; null: none). */
+interface FieldTemplate {
+  template: Template;
+  shape?: RenderedShape | null;
+  /** Renders the shape could not build, before it ever built one: past a few, it is dropped. */
+  misses: number;
+}
+const parsed = new WeakMap<LoadedProvisioner, Map<Field, FieldTemplate>>();
 /** Per provisioner and field: the last rendered text and its parse (see rendered-yaml.ts). */
 const rendered = new WeakMap<LoadedProvisioner, Map<Field, RenderedYamlCache>>();
 
@@ -26,7 +34,7 @@ function renderedCacheOf(p: LoadedProvisioner, field: Field): RenderedYamlCache 
   return c;
 }
 
-function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): Template | undefined {
+function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): FieldTemplate | undefined {
   const text = (p.spec as unknown as Record<string, unknown>)[field];
   if (typeof text !== "string") return undefined;
   let byField = parsed.get(p);
@@ -34,13 +42,25 @@ function templateOf(p: LoadedProvisioner, field: Field, ctx: ProvisionContext): 
   let t = byField.get(field);
   if (!t) {
     try {
-      t = parseTemplate(text, { name: `${p.spec.uri}#${field}`, funcs: ctx.templateFuncs });
+      t = { template: parseTemplate(text, { name: `${p.spec.uri}#${field}`, funcs: ctx.templateFuncs }), misses: 0 };
     } catch (e) {
       throw asProvisionError(e, field);
     }
     byField.set(field, t);
   }
   return t;
+}
+
+/** Builds a flat template's value from what its actions printed, or NOT_BUILT (then the text is parsed). */
+function buildFromShape(ft: FieldTemplate, holes: readonly string[]): unknown {
+  if (ft.shape === undefined) ft.shape = compileRenderedShape(ft.template.flatTexts!) ?? null;
+  if (!ft.shape) return NOT_BUILT;
+  const v = ft.shape.build(holes);
+  if (v === NOT_BUILT) {
+    // A template whose values never fit (YAML printed by `toYaml`, say) stops paying for the attempt.
+    if (ft.misses >= 0 && ++ft.misses > 8) ft.shape = null;
+  } else ft.misses = -1;
+  return v;
 }
 
 function asProvisionError(e: unknown, field: Field): ProvisionError {
@@ -92,17 +112,25 @@ export const runTemplate: ProvisionerRunner = (node, p, ctx) => {
     Namespace: "",
   };
   const render = (field: Field): unknown => {
-    const t = templateOf(p, field, ctx);
-    if (!t) return undefined;
+    const ft = templateOf(p, field, ctx);
+    if (!ft) return undefined;
+    const t = ft.template;
     let text: string;
+    let holes: string[] | undefined;
     try {
       // The target's functions were given at parse time; passing them again would rebuild the table per call.
-      text = t.execute(data, { random: randomFor(field) });
+      if (t.executeHoles) {
+        holes = t.executeHoles(data, { random: randomFor(field) });
+        const texts = t.flatTexts!;
+        text = texts[0]!;
+        for (let i = 0; i < holes.length; i++) text += holes[i]! + texts[i + 1]!;
+      } else text = t.execute(data, { random: randomFor(field) });
     } catch (e) {
       throw asProvisionError(e, field);
     }
     try {
-      return parseRenderedYaml(text, renderedCacheOf(p, field), useOf(field)) ?? undefined;
+      const build = holes ? () => buildFromShape(ft, holes) : undefined;
+      return parseRenderedYaml(text, renderedCacheOf(p, field), useOf(field), build) ?? undefined;
     } catch (e) {
       throw new ProvisionError(`${field}: the template rendered invalid YAML (${(e as Error).message.split("\n")[0]})`, field);
     }

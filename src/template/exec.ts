@@ -69,6 +69,16 @@ export class Executor {
     return this.out.join("");
   }
 
+  /**
+   * For a root of text and value actions only: each node's output, one piece per node in order (a text
+   * prints its text, an action its value), with the budgets of `run`.
+   */
+  runPieces(root: Node[], data: unknown): string[] {
+    this.vars = [{ name: "$", value: data }];
+    this.walkList(data, root);
+    return this.out;
+  }
+
   private at(n: ArgNode | CommandNode): void {
     this.atRef = n;
   }
@@ -381,8 +391,8 @@ export class Executor {
   }
 
   private callFunc(dot: unknown, name: string, fn: FuncDef, args: ArgNode[], final: Final): unknown {
-    const argNodes = args.slice(1);
-    const numIn = argNodes.length + (final !== NONE ? 1 : 0);
+    // args[0] is the function's name; its arguments follow (and the piped value, if any, comes last).
+    const numIn = args.length - 1 + (final !== NONE ? 1 : 0);
     const fixed = fn.params.length;
     if (fn.variadic !== undefined) {
       if (numIn < fixed) this.fault(`wrong number of args for ${name}: want at least ${fixed} got ${numIn}`);
@@ -390,13 +400,13 @@ export class Executor {
       this.fault(`wrong number of args for ${name}: want ${fixed} got ${numIn}`);
     }
     const callAt = this.atRef;
-    const values: unknown[] = [];
-    const typeAt = (i: number): ParamType => (i < fixed ? fn.params[i]! : fn.variadic!);
-    argNodes.forEach((a, i) => {
-      values.push(this.checkType(this.evalArg(dot, a), typeAt(i), a));
-    });
+    const values: unknown[] = new Array(numIn);
+    for (let i = 0; i < args.length - 1; i++) {
+      const a = args[i + 1]!;
+      values[i] = this.checkType(this.evalArg(dot, a), i < fixed ? fn.params[i]! : fn.variadic!, a);
+    }
     this.atRef = callAt;
-    if (final !== NONE) values.push(this.checkType(final, typeAt(values.length), null));
+    if (final !== NONE) values[numIn - 1] = this.checkType(final, numIn - 1 < fixed ? fn.params[numIn - 1]! : fn.variadic!, null);
     let result: unknown;
     this.tick();
     try {

@@ -26,6 +26,7 @@ import { lineCol, TemplateError } from "./errors.js";
 import { Executor, NodeFault, type MissingKey } from "./exec.js";
 import { userFuncDef, type FuncDef, type UserFunc } from "./funcs.js";
 import { NO_RANDOM, type RandomSource } from "./keyed-random.js";
+import type { Node } from "./ast.js";
 import { parse, ParseFault, type ParseResult } from "./parser.js";
 import { SPRIG_FUNCS } from "./sprig/index.js";
 
@@ -53,6 +54,27 @@ export interface ExecuteOptions {
 export interface Template {
   readonly name: string;
   execute(data: unknown, opts?: ExecuteOptions): string;
+  /**
+   * Set when the template is literal text and value actions only (`{{ .A | f }}`: no control flow,
+   * variables or nested templates): the texts around the actions, one more than there are actions.
+   */
+  readonly flatTexts?: readonly string[];
+  /**
+   * For a flat template: what each action prints, in order, so the output is
+   * `flatTexts[0] + holes[0] + flatTexts[1] + …` — the same text, budgets and errors as `execute`.
+   */
+  executeHoles?(data: unknown, opts?: ExecuteOptions): string[];
+}
+
+/** Texts around the actions of a root of text and declaration-free actions only, else undefined. */
+function flatTextsOf(root: Node[]): string[] | undefined {
+  const texts = [""];
+  for (const n of root) {
+    if (n.type === "text") texts[texts.length - 1] += n.text;
+    else if (n.type === "action" && n.pipe.decl.length === 0) texts.push("");
+    else return undefined;
+  }
+  return texts;
 }
 
 const STANDARD: Map<string, FuncDef> = new Map(Object.entries({ ...BUILTINS, ...SPRIG_FUNCS }));
@@ -82,33 +104,47 @@ export function parseTemplate(text: string, opts: ParseOptions = {}): Template {
     }
     throw e;
   }
-  return {
-    name,
-    execute(data: unknown, eopts: ExecuteOptions = {}): string {
-      const ex = new Executor({
-        funcs: funcTable(eopts.funcs, funcs),
-        defines: tree.defines,
-        missingKey: eopts.missingKey ?? "default",
-        ctx: { random: eopts.random ?? NO_RANDOM, now: eopts.now ?? new Date(0) },
-      });
-      try {
-        return ex.run(tree.root, data);
-      } catch (e) {
-        if (e instanceof NodeFault) {
-          const { line, column } = lineCol(text, e.pos);
-          throw new TemplateError({
-            name, line, column, reason: e.reason, phase: "exec", context: e.context,
-            ...(e.failMessage !== undefined ? { failMessage: e.failMessage } : {}),
-          });
-        }
-        if (e instanceof BudgetError) {
-          throw new TemplateError({ name, line: 1, column: 1, reason: e.message, phase: "exec" });
-        }
-        if (e instanceof RangeError) {
-          throw new TemplateError({ name, line: 1, column: 1, reason: `execution failed: ${e.message}`, phase: "exec" });
-        }
-        throw e;
+  const run = <T>(data: unknown, eopts: ExecuteOptions, how: (ex: Executor) => T): T => {
+    const ex = new Executor({
+      funcs: funcTable(eopts.funcs, funcs),
+      defines: tree.defines,
+      missingKey: eopts.missingKey ?? "default",
+      ctx: { random: eopts.random ?? NO_RANDOM, now: eopts.now ?? new Date(0) },
+    });
+    try {
+      return how(ex);
+    } catch (e) {
+      if (e instanceof NodeFault) {
+        const { line, column } = lineCol(text, e.pos);
+        throw new TemplateError({
+          name, line, column, reason: e.reason, phase: "exec", context: e.context,
+          ...(e.failMessage !== undefined ? { failMessage: e.failMessage } : {}),
+        });
       }
-    },
+      if (e instanceof BudgetError) {
+        throw new TemplateError({ name, line: 1, column: 1, reason: e.message, phase: "exec" });
+      }
+      if (e instanceof RangeError) {
+        throw new TemplateError({ name, line: 1, column: 1, reason: `execution failed: ${e.message}`, phase: "exec" });
+      }
+      throw e;
+    }
+  };
+  const template: Template = {
+    name,
+    execute: (data: unknown, eopts: ExecuteOptions = {}): string => run(data, eopts, (ex) => ex.run(tree.root, data)),
+  };
+  const flatTexts = flatTextsOf(tree.root);
+  if (!flatTexts) return template;
+  // Which output pieces are actions: every root node prints exactly one piece.
+  const actionAt = tree.root.flatMap((n, i) => (n.type === "action" ? [i] : []));
+  return {
+    ...template,
+    flatTexts,
+    executeHoles: (data: unknown, eopts: ExecuteOptions = {}): string[] =>
+      run(data, eopts, (ex) => {
+        const pieces = ex.runPieces(tree.root, data);
+        return actionAt.map((i) => pieces[i]!);
+      }),
   };
 }

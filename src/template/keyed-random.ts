@@ -9,7 +9,7 @@
  * elsewhere, and two fields, provisioners, resources or targets never share bytes
  * (the caller puts them in the key).
  */
-import { finishHmacSha256, hmacSha256Key, type HmacSha256Key, type Sha256 } from "../hash/digests.js";
+import { finishHmacSha256, hmacSha256Key, Sha256, type HmacSha256Key } from "../hash/digests.js";
 import { utf8Encode } from "./strings-go.js";
 
 /** The bytes of one random function call. */
@@ -38,6 +38,27 @@ function putU64(out: Uint8Array, at: number, n: number): void {
 
 /** Key parts, each length-prefixed, so ("ab", "c") and ("a", "bc") are different keys. */
 function encodeKey(parts: readonly string[]): Uint8Array {
+  // Keys are almost always ASCII (uids, uris, "randAlphaNum 8"): their bytes are their char codes, so they
+  // are written directly; TextEncoder (a native call and an array per part) only for the rest.
+  let size = 0;
+  let ascii = true;
+  for (const p of parts) {
+    size += 8 + p.length;
+    for (let i = 0; ascii && i < p.length; i++) if (p.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  if (!ascii) return encodeKeyUtf8(parts);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    putU64(out, at, p.length);
+    at += 8;
+    for (let i = 0; i < p.length; i++) out[at + i] = p.charCodeAt(i);
+    at += p.length;
+  }
+  return out;
+}
+
+function encodeKeyUtf8(parts: readonly string[]): Uint8Array {
   const encoded = parts.map(utf8Encode);
   const out = new Uint8Array(encoded.reduce((n, c) => n + 8 + c.length, 0));
   let at = 0;
@@ -49,6 +70,9 @@ function encodeKey(parts: readonly string[]): Uint8Array {
   return out;
 }
 
+/** The inner hash of one block, reused: it is filled and finished within one `next()`. */
+const BLOCK_SCRATCH = new Sha256();
+
 /** HMAC-SHA256 in counter mode: block i = HMAC(seed, prefix ‖ i as 8-byte BE); `prefixed` has been fed the prefix. */
 function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   let block = 0;
@@ -58,7 +82,7 @@ function keyedStream(key: HmacSha256Key, prefixed: Sha256): RandomStream {
   const next = (): number => {
     if (pos >= buf.length) {
       putU64(counter, 0, block++);
-      buf = finishHmacSha256(key, prefixed.copy().update(counter));
+      buf = finishHmacSha256(key, BLOCK_SCRATCH.copyFrom(prefixed).update(counter));
       pos = 0;
     }
     return buf[pos++]!;

@@ -34,6 +34,21 @@ describe("incremental sha256 and prepared hmac keys", () => {
     }
   });
 
+  it("copyFrom gives a reused state the source's exact state, whatever the reused one held", () => {
+    const scratch = new Sha256().update(bytes(100, 1));
+    scratch.digest(); // a finished state, with padding in its block
+    for (let n = 0; n <= 200; n += 13) {
+      const m = bytes(n, 5);
+      for (const cut of [0, 1, Math.floor(n / 2), 64, n]) {
+        if (cut > n) continue;
+        const src = new Sha256().update(m.subarray(0, cut));
+        expect(toHex(scratch.copyFrom(src).update(m.subarray(cut)).digest()), `n ${n} cut ${cut}`).toBe(toHex(sha256(m)));
+        // The source is untouched.
+        expect(toHex(src.update(m.subarray(cut)).digest())).toBe(toHex(sha256(m)));
+      }
+    }
+  });
+
   it("hmacSha256With equals hmacSha256 for short, block-sized and long keys", () => {
     for (const kn of [0, 5, 63, 64, 65, 130]) {
       const key = hmacSha256Key(bytes(kn, 9));

@@ -77,6 +77,16 @@ describe("keyed random source", () => {
     const t = parseTemplate("{{ randAlphaNum 16 }}");
     expect(t.execute({}, { random: createKeyedRandom("s", ["ab", "c"]) })).not.toBe(t.execute({}, { random: createKeyedRandom("s", ["a", "bc"]) }));
   });
+  it("keys the stream by the UTF-8 bytes of each part, length-prefixed, ASCII or not", () => {
+    // Reference: block 0 = HMAC(seed, len‖part … ‖ len‖"0" ‖ len‖what ‖ counter 0), every length 8 bytes big-endian.
+    const u64 = (n: number) => [0, 0, 0, 0, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    const enc = (parts: string[]) => parts.flatMap((p) => { const b = [...utf8Encode(p)]; return [...u64(b.length), ...b]; });
+    for (const key of [["compose", "postgres.default#svc.db", "template://x"], ["çà", "ü€😀", ""]]) {
+      const msg = new Uint8Array([...enc(key), ...enc(["0", "randAlpha 8"]), ...u64(0)]);
+      const expected = [...hmacSha256(utf8Encode("seed"), msg)];
+      expect([...createKeyedRandom("seed", key).call("randAlpha 8").bytes(32)]).toEqual(expected);
+    }
+  });
   it("refuses to run random functions without a source", () => {
     expect(() => parseTemplate("{{ randAlpha 3 }}").execute({})).toThrow(TemplateError);
     expect(() => parseTemplate("{{ randAlpha 3 }}").execute({})).toThrow(/no random source configured/);
