@@ -74,7 +74,7 @@ function outside(): never {
   throw OUTSIDE;
 }
 
-const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
+export const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
 const blank = (l: Line): boolean => l.text === "";
 
 /**
@@ -334,7 +334,7 @@ interface Entry {
 }
 
 /** `key: rest`, or undefined when the line is no simple entry. */
-function splitEntry(t: string): Entry | undefined {
+export function splitEntry(t: string): Entry | undefined {
   let keyText: string;
   let after: string;
   let key: string;
@@ -366,7 +366,7 @@ function splitEntry(t: string): Entry | undefined {
 }
 
 /** Where the value starts after a key's `:` (the subset has no other whitespace than spaces there). */
-function restStart(t: string, from: number): number {
+export function restStart(t: string, from: number): number {
   while (t.charCodeAt(from) === 32) from++;
   return from;
 }
@@ -438,7 +438,7 @@ const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n
  * between escapes, not a character at a time: a string grown by `+=` per character is a rope of as many
  * pieces, and the values read here live as long as the run (a project of 10,000 files holds millions).
  */
-function quoted(t: string): { value: string; end: number } | undefined {
+export function quoted(t: string): { value: string; end: number } | undefined {
   let out = "";
   let from = 1;
   if (t[0] === "'") {
