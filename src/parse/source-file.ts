@@ -192,13 +192,12 @@ export class SourceFile {
    * looked up along the pointer's lines, else from the subset index; undefined when neither is there.
    */
   private locateInSubset(pointer: string): LocatedRange | undefined {
-    const segments = pointerSegments(pointer);
     const locator = this.locator;
-    const quick = locator?.worthIt ? locator.locate(segments) : undefined;
+    const quick = locator?.worthIt ? locator.find(pointer, () => pointerSegments(pointer)) : undefined;
     if (quick) return quick;
     const subset = this.subset;
     if (!subset) return undefined;
-    const { node, pair } = subset.locate(segments);
+    const { node, pair } = subset.locate(pointerSegments(pointer));
     return { kind: subset.kind(node), start: subset.start(node), end: subset.end(node), keyStart: pair >= 0 ? subset.keyStart(pair) : -1, keyEnd: pair >= 0 ? subset.keyEnd(pair) : -1 };
   }
 

@@ -7,7 +7,7 @@
 // collection's end), a pointer into a flow sequence — it declines (undefined), and the caller asks the
 // full index. test/parse/subset-positions.test.ts compares both on every pointer of many documents.
 import { MAP, SCALAR, SEQ } from "./subset-positions.js";
-import { isSeqItem, quoted, restStart, splitEntry } from "./yaml-subset.js";
+import { isSeqItem, keyColon, quoted, restStart, splitEntry } from "./yaml-subset.js";
 
 /** What SourceFile needs of the node a pointer reaches: as SubsetPositions records it. */
 export interface LocatedRange {
@@ -30,6 +30,17 @@ interface Step {
 
 const SPACE = 32;
 const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const BAR = 124;
+
+/**
+ * Segments whose plain key reads as the segment itself and only when written exactly so: letters first
+ * (no number, and nothing the core schema reads as another value than the text but these literals).
+ */
+const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_.\/-]*$/;
+const NOT_ITSELF = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const LETTER = /[A-Za-z_]/;
 
 export class SubsetLocator {
   /** Offsets where lines start, as the library's LineCounter holds them (one after a final line break). */
@@ -39,6 +50,9 @@ export class SubsetLocator {
    * pointers, so a file asked about many times is better served by that (see `worthIt`).
    */
   private linesRead = 0;
+  /** Answers by pointer: findings about one file come in bursts, often several on one node. */
+  private readonly answers = new Map<string, LocatedRange | undefined>();
+  private rootStep?: Step | null;
 
   constructor(readonly text: string) {
     let count = 1;
@@ -65,6 +79,14 @@ export class SubsetLocator {
       else high = mid;
     }
     return { line: low, col: offset - starts[low - 1]! + 1 };
+  }
+
+  /** locate(segments) of a pointer, remembered by the pointer (`segments` are its unescaped segments). */
+  find(pointer: string, segments: () => readonly string[]): LocatedRange | undefined {
+    if (this.answers.has(pointer)) return this.answers.get(pointer);
+    const found = this.locate(segments());
+    this.answers.set(pointer, found);
+    return found;
   }
 
   /**
@@ -134,6 +156,27 @@ export class SubsetLocator {
     return this.text.charCodeAt(at) === HASH ? -2 : indent;
   }
 
+  /** Whether the text at `col` of line `i` is a dash that opens a sequence item (`-` alone or `- `). */
+  private dashAt(i: number, col: number): boolean {
+    const at = this.lineStarts[i]! + col;
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    return at + 1 >= this.lineEnd(i) || this.text.charCodeAt(at + 1) === SPACE;
+  }
+
+  /** The last character of line `i` that is not a space ("" for a blank line). */
+  private lastVisible(i: number): { char: number; at: number } {
+    const start = this.lineStarts[i]!;
+    let at = this.lineEnd(i) - 1;
+    while (at >= start && this.text.charCodeAt(at) === SPACE) at--;
+    return { char: at >= start ? this.text.charCodeAt(at) : -1, at };
+  }
+
+  /** Whether line `i` may end in `|` or `|-` (a literal's body follows, whose lines may look like anything). */
+  private mayOpenLiteral(i: number): boolean {
+    const { char, at } = this.lastVisible(i);
+    return char === BAR || (char === DASH && this.text.charCodeAt(at - 1) === BAR);
+  }
+
   /** The line from column `col` to its end (a compact entry's line is read from after its dash). */
   private content(i: number, col: number): string {
     return this.text.slice(this.lineStarts[i]! + col, this.lineEnd(i));
@@ -146,6 +189,11 @@ export class SubsetLocator {
   }
 
   private root(): Step | undefined {
+    if (this.rootStep === undefined) this.rootStep = this.findRoot() ?? null;
+    return this.rootStep ?? undefined;
+  }
+
+  private findRoot(): Step | undefined {
     const first = this.nextContent(0);
     if (first < 0) return undefined;
     const step = this.nodeAt(first, this.indentOf(first));
@@ -156,8 +204,7 @@ export class SubsetLocator {
   private nodeAt(i: number, col: number): Step {
     const t = this.content(i, col);
     if (isSeqItem(t)) return { kind: SEQ, line: i, col };
-    if (splitEntry(t)) return { kind: MAP, line: i, col };
-    return this.inlineAt(i, col, t);
+    return isEntry(t) ? { kind: MAP, line: i, col } : this.inlineAt(i, col, t);
   }
 
   /** A value written at `col` of line `i` whose text (to the line's end) is `t`. */
@@ -171,15 +218,22 @@ export class SubsetLocator {
 
   /** The first entry of the mapping at `col` (its first entry on line `first`) whose key reads as `seg`. */
   private findKey(first: number, col: number, seg: string): { line: number; col: number; content: string; rest: string; keyEnd: number; afterColon: number } | undefined {
+    const word = seg.length <= 1000 && PLAIN_WORD.test(seg) && !NOT_ITSELF.test(seg);
     for (let i = first; i < this.lineStarts.length; i++) {
-      let indent = col;
       if (i !== first) {
-        indent = this.contentIndent(i);
+        const indent = this.contentIndent(i);
         if (indent < 0 || indent > col) continue; // blank, comment, or below an earlier key
         if (indent < col) return undefined;
+        if (this.dashAt(i, col)) continue; // a sequence written at its key's indentation
       }
-      const t = this.content(i, indent);
-      if (i !== first && isSeqItem(t)) continue; // a sequence written at its key's indentation
+      // A key written as a plain word is that word: it is the segment exactly when it is written so.
+      const at = this.lineStarts[i]! + col;
+      if (word && LETTER.test(this.text[at]!)) {
+        const after = at + seg.length;
+        if (!this.text.startsWith(seg, at) || this.text.charCodeAt(after) !== COLON) continue;
+        if (after + 1 < this.lineEnd(i) && this.text.charCodeAt(after + 1) !== SPACE) continue;
+      }
+      const t = this.content(i, col);
       const entry = splitEntry(t)!;
       if ((entry.keyIsNull ? "null" : entry.key) === seg) return { line: i, col, content: t, rest: entry.rest, keyEnd: entry.keyEnd, afterColon: entry.afterColon };
     }
@@ -194,7 +248,7 @@ export class SubsetLocator {
     if (below < 0) return undefined; // empty
     const indent = this.indentOf(below);
     if (indent < col) return undefined;
-    if (indent === col) return isSeqItem(this.content(below, indent)) ? { kind: SEQ, line: below, col } : undefined;
+    if (indent === col) return this.dashAt(below, col) ? { kind: SEQ, line: below, col } : undefined;
     return this.nodeAt(below, indent);
   }
 
@@ -205,7 +259,7 @@ export class SubsetLocator {
       if (i !== first) {
         const indent = this.contentIndent(i);
         if (indent < 0 || indent > col) continue;
-        if (indent < col || !isSeqItem(this.content(i, indent))) return -1;
+        if (indent < col || !this.dashAt(i, col)) return -1;
       }
       if (k++ === index) return i;
     }
@@ -225,7 +279,7 @@ export class SubsetLocator {
     }
     if (content === "" || content === "|" || content === "|-") return undefined;
     if (isSeqItem(content)) return { kind: SEQ, line: i, col: col + s };
-    if (splitEntry(content)) return { kind: MAP, line: i, col: col + s };
+    if (isEntry(content)) return { kind: MAP, line: i, col: col + s };
     return this.inlineAt(i, col + s, content);
   }
 
@@ -236,7 +290,7 @@ export class SubsetLocator {
   private blockEnd(step: Step): number | undefined {
     const col = step.col;
     let last = step.line;
-    if (mayOpenLiteral(this.content(last, col))) return undefined;
+    if (this.mayOpenLiteral(last)) return undefined;
     let commentAfter = false;
     for (let i = step.line + 1; i < this.lineStarts.length; i++) {
       const indent = this.contentIndent(i);
@@ -245,21 +299,25 @@ export class SubsetLocator {
         commentAfter = true;
         continue;
       }
-      if (indent < col || (indent === col && (step.kind === SEQ ? !isSeqItem(this.content(i, indent)) : false))) break;
-      const t = this.content(i, indent);
-      if (mayOpenLiteral(t)) return undefined;
+      if (indent < col || (indent === col && step.kind === SEQ && !this.dashAt(i, col))) break;
+      if (this.mayOpenLiteral(i)) return undefined;
       last = i;
       commentAfter = false;
     }
     if (commentAfter) return undefined;
-    const t = this.content(last, this.indentOf(last)).trimEnd();
-    if (t.endsWith(":") || t === "-" || t.endsWith(" -")) return undefined; // may end in an empty value
+    // An empty value last (`key:`, `-`): the library's end for it depends on what follows; the index knows.
+    const { char, at } = this.lastVisible(last);
+    if (char === COLON || (char === DASH && (at === this.lineStarts[last]! + this.indentOf(last) || this.text.charCodeAt(at - 1) === SPACE))) return undefined;
     return this.nextLineStart(last);
   }
 }
 
-/** A line that may end in `|` or `|-` (a literal's body follows, whose lines may look like anything). */
-function mayOpenLiteral(t: string): boolean {
-  const e = t.trimEnd();
-  return e.endsWith("|") || e.endsWith("|-");
+/**
+ * Whether a line (not a dash) of a text the reader accepted is a mapping entry. A plain scalar holding a
+ * key's colon is outside the subset, so a colon decides, but for quoted text (a key or a whole scalar)
+ * and a flow sequence (`[a, "b: c"]`).
+ */
+function isEntry(t: string): boolean {
+  if (t[0] === '"' || t[0] === "'") return splitEntry(t) !== undefined;
+  return t[0] !== "[" && keyColon(t) >= 0;
 }

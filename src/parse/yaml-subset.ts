@@ -315,7 +315,7 @@ class Reader {
 }
 
 /** Index of the `:` that ends a plain implicit key (followed by a space or the end), or -1. */
-function keyColon(t: string): number {
+export function keyColon(t: string): number {
   for (let i = t.indexOf(":"); i >= 0; i = t.indexOf(":", i + 1)) if (i + 1 === t.length || t[i + 1] === " ") return i;
   return -1;
 }

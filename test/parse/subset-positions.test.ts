@@ -127,7 +127,7 @@ function yamlFiles(dir: string): string[] {
 
 describe("subset position index", () => {
   it("answers as the Document on line soup: nesting, empty values, comments at every indentation, blank lines", () => {
-    const token = fc.constantFrom("- ", "-", "a:", "a: ", "b: 1", "c: 'q'", '"k": v', "'k k': \"v\"", "x", "y z", "|", "|-", "[a, 'b', \"c\" ]", "[x,y]", "[]", "{}", "# c", "#", "~: n", "1: x", "true: t", "d: |", "e: ${x}", "f: [${a}, b]");
+    const token = fc.constantFrom("- ", "-", "a:", "a: ", "b: 1", "c: 'q'", '"k": v', "'k k': \"v\"", "x", "y z", "|", "|-", "[a, 'b', \"c\" ]", "[x,y]", "[]", "{}", "# c", "#", "~: n", "1: x", "true: t", "d: |", "e: ${x}", "f: [${a}, b]", '[x, "k: v"]', "'q: r'", '"s": t');
     const line = fc.oneof(
       fc.tuple(fc.integer({ min: 0, max: 6 }), fc.array(token, { minLength: 0, maxLength: 3 })).map(([n, ts]) => " ".repeat(n) + ts.join("")),
       fc.integer({ min: 0, max: 6 }).map((n) => " ".repeat(n) + "# note"),
