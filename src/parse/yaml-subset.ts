@@ -177,7 +177,9 @@ class Reader {
       if (l.indent > indent) outside();
       if (isSeqItem(l.text)) break;
       const entry = splitEntry(l.text) ?? outside();
-      if (this.uniqueKeys && Object.hasOwn(out, entry.key)) outside();
+      // Mostly false, and then the one property lookup a key costs (`in` also sees inherited names).
+      const present = entry.key in out;
+      if (present && this.uniqueKeys && Object.hasOwn(out, entry.key)) outside();
       const at = this.pos++;
       if (rec) {
         const lineAt = rec.lineStarts[at]! + l.indent;
@@ -186,7 +188,7 @@ class Reader {
       }
       const value = entry.rest === "" ? this.node(indent, true, at, false) : this.inline(entry.rest, indent, at, rec ? l.indent + restStart(l.text, entry.afterColon) : 0, false);
       // As the library adds a pair: a key already there (or inherited, `__proto__`) becomes an own property.
-      if (entry.key in out) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
+      if (present) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
       else out[entry.key] = value;
     }
     if (rec) this.closeBlock(id, indent);
@@ -333,6 +335,9 @@ interface Entry {
   afterColon: number;
 }
 
+/** Characters a plain key may not start with (indicators: the library reads those otherwise). */
+const KEY_INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+
 /** `key: rest`, or undefined when the line is no simple entry. */
 export function splitEntry(t: string): Entry | undefined {
   let keyText: string;
@@ -353,7 +358,7 @@ export function splitEntry(t: string): Entry | undefined {
     if (c <= 0) return undefined;
     keyText = t.slice(0, c);
     // Keys that start with an indicator, hold a comment, end in a space or are long: the library decides.
-    if (c > 1000 || /^[-?:,[\]{}#&*!|>'"%@`]/.test(keyText) || keyText.includes(" #") || keyText.endsWith(" ") || keyText === "<<") return undefined;
+    if (c > 1000 || KEY_INDICATORS.has(t.charCodeAt(0)) || keyText.includes(" #") || t.charCodeAt(c - 1) === 32 || keyText === "<<") return undefined;
     const v = plainScalar(keyText);
     keyIsNull = v === null;
     key = keyIsNull ? "" : String(v);
@@ -474,7 +479,14 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/**
+ * First characters some test above can match: the other plain scalars (most keys and values, `nginx`,
+ * `svc-1`, `${…}`) are their text, found without running eight patterns.
+ */
+const MAY_CONVERT = new Set([..."-+.0123456789~nNtTfF"].map((c) => c.charCodeAt(0)));
+
 function plainScalar(s: string): unknown {
+  if (s !== "" && !MAY_CONVERT.has(s.charCodeAt(0))) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
