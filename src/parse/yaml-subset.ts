@@ -381,6 +381,9 @@ function scalarLength(t: string): number {
   return t[0] === '"' || t[0] === "'" ? quoted(t)!.end : t.trimEnd().length;
 }
 
+/** Characters a plain scalar may not start with (`-` aside: allowed before a digit, letter, `.` or `/`). */
+const SCALAR_INDICATORS = new Set([..."?:,[]{}#&*!|>%@`"].map((c) => c.charCodeAt(0)));
+
 /**
  * A single-line flow sequence, `{}`, or a scalar. `extents` (recording positions) receives a flow
  * sequence's item ranges and the end of its `]`, as offsets in `t`.
@@ -393,7 +396,8 @@ function flowOrScalar(t: string, extents?: number[]): unknown {
     if (t.slice(q.end).trim() !== "") outside();
     return q.value;
   }
-  if (/^[?:,[\]{}#&*!|>%@`]/.test(t) || /^-(?![0-9A-Za-z./])/.test(t)) outside();
+  const first = t.charCodeAt(0);
+  if (SCALAR_INDICATORS.has(first) || (first === 45 && !/^-[0-9A-Za-z./]/.test(t))) outside();
   if (t.includes(" #") || t.includes(": ") || t.endsWith(":")) outside();
   return plainScalar(t.trimEnd());
 }
