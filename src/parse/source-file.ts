@@ -2,6 +2,7 @@
 // document back to a line:column range. Every later stage positions its findings through this.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair } from "yaml";
 import type { Point, Range } from "../diagnostics/diagnostic.js";
+import { SubsetLocator, type LocatedRange } from "./subset-locate.js";
 import { SCALAR, type SubsetPositions } from "./subset-positions.js";
 
 /** The parse a SourceFile positions with: its documents and the line index the parser filled. */
@@ -18,6 +19,7 @@ export class SourceFile {
   private positioned?: PositionedParse;
   private reparse?: () => PositionedParse;
   private indexed?: SubsetPositions;
+  private located?: SubsetLocator;
   /** Reads the file again with the subset reader, recording positions (undefined: use the Document). */
   private index?: () => SubsetPositions | undefined;
 
@@ -29,7 +31,9 @@ export class SourceFile {
    *
    * `index`, for such a file, reads it again with the subset reader recording where its nodes are: every
    * position a finding asks for is answered from that (the Document's answers, without building it);
-   * only `documents` and `lineCounter` themselves still build the Document.
+   * only `documents` and `lineCounter` themselves still build the Document. Most answers do not even need
+   * that index: a pointer is first looked up along its own lines (subset-locate.ts), which the subset's
+   * line structure allows, and the index is read only for what that lookup declines.
    */
   constructor(
     /** Path as given (POSIX separators), "-" for stdin. */
@@ -57,6 +61,14 @@ export class SourceFile {
     return made;
   }
 
+  /** Line starts and single-pointer lookups for a file on the fast path with no Document built. */
+  private get locator(): SubsetLocator | undefined {
+    if (this.located || !this.index || this.positioned) return this.located;
+    this.located = new SubsetLocator(this.text);
+    this.keepAWhile();
+    return this.located;
+  }
+
   private get parsed(): PositionedParse {
     if (this.positioned) return this.positioned;
     const parsed = this.reparse!();
@@ -73,7 +85,7 @@ export class SourceFile {
     recentlyPositioned.push(this);
     if (recentlyPositioned.length > KEEP_POSITIONED) {
       const old = recentlyPositioned.shift()!;
-      old.positioned = old.indexed = undefined;
+      old.positioned = old.indexed = old.located = undefined;
     }
   }
 
@@ -87,7 +99,7 @@ export class SourceFile {
 
   point(offset: number): Point {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    const { line, col } = (this.subset ?? this.lineCounter).linePos(at);
+    const { line, col } = (this.locator ?? this.lineCounter).linePos(at);
     return { line, column: col, offset };
   }
 
@@ -108,14 +120,15 @@ export class SourceFile {
    * is not found (escapes inside it) the whole scalar is returned.
    */
   rangeOfText(doc: number, pointer: string, needle: string, occurrence = 0): Range {
-    const subset = this.subset;
     let start: number;
     let end: number;
-    if (subset) {
-      if (doc !== 0) return this.rangeOfPointer(doc, pointer);
-      const node = subset.locate(pointerSegments(pointer)).node;
-      start = subset.start(node);
-      end = subset.end(node);
+    let found: LocatedRange | undefined;
+    if (this.locator) {
+      if (doc !== 0) return this.firstLine(); // the fast path reads files of one document
+      found = this.locateInSubset(pointer);
+    }
+    if (found) {
+      ({ start, end } = found);
     } else {
       const d = this.documents[doc];
       const node = d ? locate(d, pointer).node : undefined;
@@ -158,8 +171,11 @@ export class SourceFile {
    * comment above it is written.
    */
   rangeOfPointer(doc: number, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean } = {}): Range {
-    const subset = this.subset;
-    if (subset) return this.subsetRange(subset, doc, pointer, opts);
+    if (this.locator) {
+      if (doc !== 0) return this.firstLine();
+      const found = this.locateInSubset(pointer);
+      if (found) return this.subsetRange(found, pointer, opts);
+    }
     const d = this.documents[doc];
     // A finding about the whole document (e.g. a missing top-level key) points at its first line.
     if (!d || pointer === "") return pointer === "" && d?.contents?.range ? this.lineAt(d.contents.range[0]) : this.firstLine();
@@ -171,16 +187,27 @@ export class SourceFile {
     return this.rangeOf(r[0], r[0]);
   }
 
-  /** rangeOfPointer from the subset index: a file of one document whose every pointer reaches a node. */
-  private subsetRange(subset: SubsetPositions, doc: number, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean }): Range {
-    if (doc !== 0) return this.firstLine();
-    if (pointer === "") return this.lineAt(subset.start(0));
+  /**
+   * The node a pointer reaches in a file on the fast path (one document, every pointer reaches a node):
+   * looked up along the pointer's lines, else from the subset index; undefined when neither is there.
+   */
+  private locateInSubset(pointer: string): LocatedRange | undefined {
+    const locator = this.locator;
+    const quick = locator?.worthIt ? locator.find(pointer, () => pointerSegments(pointer)) : undefined;
+    if (quick) return quick;
+    const subset = this.subset;
+    if (!subset) return undefined;
     const { node, pair } = subset.locate(pointerSegments(pointer));
-    const wholeBlock = opts.keyOfBlock && subset.kind(node) !== SCALAR;
+    return { kind: subset.kind(node), start: subset.start(node), end: subset.end(node), keyStart: pair >= 0 ? subset.keyStart(pair) : -1, keyEnd: pair >= 0 ? subset.keyEnd(pair) : -1 };
+  }
+
+  /** rangeOfPointer from a subset lookup. */
+  private subsetRange(found: LocatedRange, pointer: string, opts: { key?: boolean; keyOfBlock?: boolean }): Range {
+    if (pointer === "") return this.lineAt(found.start);
+    const wholeBlock = opts.keyOfBlock && found.kind !== SCALAR;
     // The pair's value is always the node reached (a pointer stops at the value whose key it matched).
-    if (pair >= 0 && (opts.key || wholeBlock)) return this.rangeOf(subset.keyStart(pair), this.trimEnd(subset.keyStart(pair), subset.keyEnd(pair)));
-    const start = subset.start(node);
-    return this.rangeOf(start, this.trimEnd(start, subset.end(node)));
+    if (found.keyStart >= 0 && (opts.key || wholeBlock)) return this.rangeOf(found.keyStart, this.trimEnd(found.keyStart, found.keyEnd));
+    return this.rangeOf(found.start, this.trimEnd(found.start, found.end));
   }
 }
 

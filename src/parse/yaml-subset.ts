@@ -74,7 +74,7 @@ function outside(): never {
   throw OUTSIDE;
 }
 
-const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
+export const isSeqItem = (t: string): boolean => t === "-" || t.startsWith("- ");
 const blank = (l: Line): boolean => l.text === "";
 
 /**
@@ -177,7 +177,9 @@ class Reader {
       if (l.indent > indent) outside();
       if (isSeqItem(l.text)) break;
       const entry = splitEntry(l.text) ?? outside();
-      if (this.uniqueKeys && Object.hasOwn(out, entry.key)) outside();
+      // Mostly false, and then the one property lookup a key costs (`in` also sees inherited names).
+      const present = entry.key in out;
+      if (present && this.uniqueKeys && Object.hasOwn(out, entry.key)) outside();
       const at = this.pos++;
       if (rec) {
         const lineAt = rec.lineStarts[at]! + l.indent;
@@ -186,7 +188,7 @@ class Reader {
       }
       const value = entry.rest === "" ? this.node(indent, true, at, false) : this.inline(entry.rest, indent, at, rec ? l.indent + restStart(l.text, entry.afterColon) : 0, false);
       // As the library adds a pair: a key already there (or inherited, `__proto__`) becomes an own property.
-      if (entry.key in out) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
+      if (present) Object.defineProperty(out, entry.key, { value, writable: true, enumerable: true, configurable: true });
       else out[entry.key] = value;
     }
     if (rec) this.closeBlock(id, indent);
@@ -315,7 +317,7 @@ class Reader {
 }
 
 /** Index of the `:` that ends a plain implicit key (followed by a space or the end), or -1. */
-function keyColon(t: string): number {
+export function keyColon(t: string): number {
   for (let i = t.indexOf(":"); i >= 0; i = t.indexOf(":", i + 1)) if (i + 1 === t.length || t[i + 1] === " ") return i;
   return -1;
 }
@@ -333,8 +335,11 @@ interface Entry {
   afterColon: number;
 }
 
+/** Characters a plain key may not start with (indicators: the library reads those otherwise). */
+const KEY_INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+
 /** `key: rest`, or undefined when the line is no simple entry. */
-function splitEntry(t: string): Entry | undefined {
+export function splitEntry(t: string): Entry | undefined {
   let keyText: string;
   let after: string;
   let key: string;
@@ -353,7 +358,7 @@ function splitEntry(t: string): Entry | undefined {
     if (c <= 0) return undefined;
     keyText = t.slice(0, c);
     // Keys that start with an indicator, hold a comment, end in a space or are long: the library decides.
-    if (c > 1000 || /^[-?:,[\]{}#&*!|>'"%@`]/.test(keyText) || keyText.includes(" #") || keyText.endsWith(" ") || keyText === "<<") return undefined;
+    if (c > 1000 || KEY_INDICATORS.has(t.charCodeAt(0)) || keyText.includes(" #") || t.charCodeAt(c - 1) === 32 || keyText === "<<") return undefined;
     const v = plainScalar(keyText);
     keyIsNull = v === null;
     key = keyIsNull ? "" : String(v);
@@ -366,7 +371,7 @@ function splitEntry(t: string): Entry | undefined {
 }
 
 /** Where the value starts after a key's `:` (the subset has no other whitespace than spaces there). */
-function restStart(t: string, from: number): number {
+export function restStart(t: string, from: number): number {
   while (t.charCodeAt(from) === 32) from++;
   return from;
 }
@@ -375,6 +380,9 @@ function restStart(t: string, from: number): number {
 function scalarLength(t: string): number {
   return t[0] === '"' || t[0] === "'" ? quoted(t)!.end : t.trimEnd().length;
 }
+
+/** Characters a plain scalar may not start with (`-` aside: allowed before a digit, letter, `.` or `/`). */
+const SCALAR_INDICATORS = new Set([..."?:,[]{}#&*!|>%@`"].map((c) => c.charCodeAt(0)));
 
 /**
  * A single-line flow sequence, `{}`, or a scalar. `extents` (recording positions) receives a flow
@@ -388,7 +396,8 @@ function flowOrScalar(t: string, extents?: number[]): unknown {
     if (t.slice(q.end).trim() !== "") outside();
     return q.value;
   }
-  if (/^[?:,[\]{}#&*!|>%@`]/.test(t) || /^-(?![0-9A-Za-z./])/.test(t)) outside();
+  const first = t.charCodeAt(0);
+  if (SCALAR_INDICATORS.has(first) || (first === 45 && !/^-[0-9A-Za-z./]/.test(t))) outside();
   if (t.includes(" #") || t.includes(": ") || t.endsWith(":")) outside();
   return plainScalar(t.trimEnd());
 }
@@ -438,7 +447,7 @@ const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n
  * between escapes, not a character at a time: a string grown by `+=` per character is a rope of as many
  * pieces, and the values read here live as long as the run (a project of 10,000 files holds millions).
  */
-function quoted(t: string): { value: string; end: number } | undefined {
+export function quoted(t: string): { value: string; end: number } | undefined {
   let out = "";
   let from = 1;
   if (t[0] === "'") {
@@ -474,7 +483,14 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/**
+ * First characters some test above can match: the other plain scalars (most keys and values, `nginx`,
+ * `svc-1`, `${…}`) are their text, found without running eight patterns.
+ */
+const MAY_CONVERT = new Set([..."-+.0123456789~nNtTfF"].map((c) => c.charCodeAt(0)));
+
 function plainScalar(s: string): unknown {
+  if (s !== "" && !MAY_CONVERT.has(s.charCodeAt(0))) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === "t" || s[0] === "T";
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
