@@ -46,11 +46,37 @@ function scalarText(value: unknown, where: "value" | "root", indent: string, las
   return undefined;
 }
 
-const isEmptyCollection = (v: unknown): boolean =>
-  (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).every((k) => v[k] === undefined));
+/** What a value is laid out as: a scalar, `[]`, `{}`, or a block collection (lines below its key). */
+const SCALAR = 0;
+const EMPTY_SEQ = 1;
+const EMPTY_MAP = 2;
+const SEQ = 3;
+const MAP = 4;
+type Shape = typeof SCALAR | typeof EMPTY_SEQ | typeof EMPTY_MAP | typeof SEQ | typeof MAP;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** One pass over the value decides its shape (no key array: most values are scalars or small maps). */
+function shapeOf(v: unknown): Shape {
+  if (typeof v !== "object" || v === null) return SCALAR;
+  if (Array.isArray(v)) return v.length ? SEQ : EMPTY_SEQ;
+  if (!isPlainObject(v)) return SCALAR; // scalarText refuses it with a clear error
+  for (const k in v) if (hasOwn.call(v, k) && v[k] !== undefined) return MAP;
+  return EMPTY_MAP;
+}
 
 /** Lines are joined into one string every this many lines, so the lines of a big document never all live at once. */
 const LINES_PER_CHUNK = 1024;
+
+function keyHead(key: string): string {
+  return (isPlainSafe(key) ? key : doubleQuoted(key)) + ":";
+}
+
+/** `- ` repeated: the dashes of nested sequences that start on one line (`- - x`). */
+const DASHES: string[] = [];
+function dashesOf(n: number): string {
+  return (DASHES[n] ??= "- ".repeat(n));
+}
 
 class Layout {
   /** Finished text, each chunk ending in a newline. */
@@ -58,10 +84,11 @@ class Layout {
   /** Lines not yet joined into a chunk. */
   private lines: string[] = [];
   /**
-   * Depths whose sequence dash goes on the next line: `- ` stands in for the first line's own indentation
-   * at column 2×depth (`- - x` for nested sequences), so the line is rewritten as it is written.
+   * Sequence dashes waiting for the next line, from depth `dashDepth` on: `- ` stands in for the first
+   * line's own indentation at column 2×depth (`- - x` for nested sequences).
    */
-  private readonly dashes: number[] = [];
+  private dashes = 0;
+  private dashDepth = 0;
   private readonly ancestors = new Set<object>();
   /** Keys from the root to the current node: one stack, not a new array per entry. */
   private readonly path: string[] = [];
@@ -69,7 +96,7 @@ class Layout {
 
   text(): string {
     this.flush();
-    return this.chunks.join("");
+    return this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join("");
   }
 
   private flush(): void {
@@ -77,19 +104,22 @@ class Layout {
     this.lines = [];
   }
 
-  private push(line: string): void {
-    if (this.dashes.length) {
-      for (const d of this.dashes) line = `${line.slice(0, 2 * d)}- ${line.slice(2 * d + 2)}`;
-      this.dashes.length = 0;
-    }
+  /** One line whose own indentation is `depth` (or the pending dashes). */
+  private line(depth: number, rest: string): void {
+    let line: string;
+    if (this.dashes) {
+      line = padOf(this.dashDepth) + dashesOf(this.dashes) + rest;
+      this.dashes = 0;
+    } else line = padOf(depth) + rest;
     if (this.lines.push(line) >= LINES_PER_CHUNK) this.flush();
   }
 
   /** One `key: value` entry of a map at `depth`, below the keys `path`. */
   mapEntry(key: string, value: unknown, path: readonly string[], depth: number, lastInDocument: boolean): void {
     if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
-    this.path.push(...path, key);
-    this.entry(`${padOf(depth)}${stringText(key, "key", "", false)}:`, value, depth, lastInDocument);
+    for (const k of path) this.path.push(k);
+    this.path.push(key);
+    this.entry(keyHead(key), value, shapeOf(value), depth, lastInDocument);
     this.path.length = 0;
   }
 
@@ -97,12 +127,12 @@ class Layout {
     return this.path.join(".");
   }
 
-  /** Lines of a non-empty collection whose entries start at `depth` (two spaces each). */
-  collection(value: object, depth: number, lastInDocument: boolean): void {
+  /** Lines of a non-empty collection (`shape` SEQ or MAP) whose entries start at `depth` (two spaces each). */
+  collection(value: object, shape: Shape, depth: number, lastInDocument: boolean): void {
     if (this.ancestors.has(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
     this.ancestors.add(value);
     try {
-      if (Array.isArray(value)) this.seq(value, depth, lastInDocument);
+      if (shape === SEQ) this.seq(value as unknown[], depth, lastInDocument);
       else this.map(value as Record<string, unknown>, depth, lastInDocument);
     } finally {
       this.ancestors.delete(value);
@@ -110,52 +140,50 @@ class Layout {
   }
 
   private map(obj: Record<string, unknown>, depth: number, lastInDocument: boolean): void {
-    const pad = padOf(depth);
     const keys = orderedKeys(obj, this.path, this.keyOrder);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
+      const value = obj[key];
       this.path.push(key);
-      this.entry(`${pad}${stringText(key, "key", "", false)}:`, obj[key], depth, lastInDocument && i === keys.length - 1);
+      this.entry(keyHead(key), value, shapeOf(value), depth, lastInDocument && i === keys.length - 1);
       this.path.pop();
     }
   }
 
   private seq(items: unknown[], depth: number, lastInDocument: boolean): void {
-    const pad = padOf(depth);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const last = lastInDocument && i === items.length - 1;
+      const shape = shapeOf(item);
       this.path.push(String(i));
-      if (isNonEmptyCollection(item)) {
+      if (shape === SEQ || shape === MAP) {
         // `- ` then the collection's first line, whose own indentation the dash stands in for.
-        this.dashes.push(depth);
-        this.collection(item, depth + 1, last);
-      } else this.entry(`${pad}-`, item, depth, last);
+        if (this.dashes === 0) this.dashDepth = depth;
+        this.dashes++;
+        this.collection(item as object, shape, depth + 1, last);
+      } else this.entry("-", item, shape, depth, last);
       this.path.pop();
     }
   }
 
   /** A map entry (`head` = "key:") or a sequence item (`head` = "-") with its value. */
-  private entry(head: string, value: unknown, depth: number, lastInDocument: boolean): void {
-    if (isEmptyCollection(value)) return void this.push(`${head} ${Array.isArray(value) ? "[]" : "{}"}`);
-    if (isNonEmptyCollection(value)) {
-      this.push(head);
-      return this.collection(value, depth + 1, lastInDocument);
+  private entry(head: string, value: unknown, shape: Shape, depth: number, lastInDocument: boolean): void {
+    if (shape === EMPTY_SEQ) return this.line(depth, head + " []");
+    if (shape === EMPTY_MAP) return this.line(depth, head + " {}");
+    if (shape !== SCALAR) {
+      this.line(depth, head);
+      return this.collection(value as object, shape, depth + 1, lastInDocument);
     }
     const text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
     if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
-    this.push(`${head} ${text}`);
+    this.line(depth, head + " " + text);
   }
 }
 
 const PADS: string[] = [];
 function padOf(depth: number): string {
   return (PADS[depth] ??= "  ".repeat(depth));
-}
-
-function isNonEmptyCollection(v: unknown): v is object {
-  return (Array.isArray(v) || isPlainObject(v)) && !isEmptyCollection(v);
 }
 
 function describe(value: unknown): string {
@@ -165,15 +193,17 @@ function describe(value: unknown): string {
 
 /** The document's text, or undefined where only the library lays it out (see the top of the file). */
 export function layoutYaml(value: unknown, keyOrder: KeyOrder | undefined): string | undefined {
-  if (isEmptyCollection(value)) return Array.isArray(value) ? "[]\n" : "{}\n";
-  if (!isNonEmptyCollection(value)) {
+  const shape = shapeOf(value);
+  if (shape === EMPTY_SEQ) return "[]\n";
+  if (shape === EMPTY_MAP) return "{}\n";
+  if (shape === SCALAR) {
     const text = scalarText(value, "root", "", true);
     if (text === undefined) return undefined; // the library path names what cannot be written
     return text + "\n";
   }
   const layout = new Layout(keyOrder);
   try {
-    layout.collection(value, 0, true);
+    layout.collection(value as object, shape, 0, true);
   } catch (e) {
     if (e instanceof Fallback) return undefined;
     throw e;
