@@ -65,11 +65,15 @@ function shapeOf(v: unknown): Shape {
   return EMPTY_MAP;
 }
 
-/** Lines are joined into one string every this many lines, so the lines of a big document never all live at once. */
-const LINES_PER_CHUNK = 1024;
+/**
+ * Pieces are joined into one string every this many: the text of a big document never lives as pieces
+ * all at once, and no line is built as a string of its own first.
+ */
+const PIECES_PER_CHUNK = 8192;
 
-function keyHead(key: string): string {
-  return (isPlainSafe(key) ? key : doubleQuoted(key)) + ":";
+/** A map key as written before its `:`. */
+function keyText(key: string): string {
+  return isPlainSafe(key) ? key : doubleQuoted(key);
 }
 
 /** `- ` repeated: the dashes of nested sequences that start on one line (`- - x`). */
@@ -79,17 +83,18 @@ function dashesOf(n: number): string {
 }
 
 class Layout {
-  /** Finished text, each chunk ending in a newline. */
+  /** Finished text. */
   private readonly chunks: string[] = [];
-  /** Lines not yet joined into a chunk. */
-  private lines: string[] = [];
+  /** Pieces of text (indentation, key, `: `, value, newline) not yet joined into a chunk. */
+  private pieces: string[] = [];
   /**
    * Sequence dashes waiting for the next line, from depth `dashDepth` on: `- ` stands in for the first
    * line's own indentation at column 2×depth (`- - x` for nested sequences).
    */
   private dashes = 0;
   private dashDepth = 0;
-  private readonly ancestors = new Set<object>();
+  /** Collections from the root to the current one (a short stack: documents nest a few levels deep). */
+  private readonly ancestors: object[] = [];
   /** Keys from the root to the current node: one stack, not a new array per entry. */
   private readonly path: string[] = [];
   constructor(private readonly keyOrder: KeyOrder | undefined) {}
@@ -100,26 +105,28 @@ class Layout {
   }
 
   private flush(): void {
-    if (this.lines.length) this.chunks.push(this.lines.join("\n") + "\n");
-    this.lines = [];
+    if (this.pieces.length) this.chunks.push(this.pieces.join(""));
+    this.pieces = [];
   }
 
-  /** One line whose own indentation is `depth` (or the pending dashes). */
-  private line(depth: number, rest: string): void {
-    let line: string;
+  /** Starts a line whose own indentation is `depth` (or the pending dashes). */
+  private indent(depth: number): void {
     if (this.dashes) {
-      line = padOf(this.dashDepth) + dashesOf(this.dashes) + rest;
+      this.pieces.push(padOf(this.dashDepth), dashesOf(this.dashes));
       this.dashes = 0;
-    } else line = padOf(depth) + rest;
-    if (this.lines.push(line) >= LINES_PER_CHUNK) this.flush();
+    } else this.pieces.push(padOf(depth));
   }
 
-  /** One `key: value` entry of a map at `depth`, below the keys `path`. */
+  private endLine(): void {
+    if (this.pieces.push("\n") >= PIECES_PER_CHUNK) this.flush();
+  }
+
+/** One `key: value` entry of a map at `depth`, below the keys `path`. */
   mapEntry(key: string, value: unknown, path: readonly string[], depth: number, lastInDocument: boolean): void {
     if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
     for (const k of path) this.path.push(k);
     this.path.push(key);
-    this.entry(keyHead(key), value, shapeOf(value), depth, lastInDocument);
+    this.entry(keyText(key), value, shapeOf(value), depth, lastInDocument);
     this.path.length = 0;
   }
 
@@ -129,14 +136,11 @@ class Layout {
 
   /** Lines of a non-empty collection (`shape` SEQ or MAP) whose entries start at `depth` (two spaces each). */
   collection(value: object, shape: Shape, depth: number, lastInDocument: boolean): void {
-    if (this.ancestors.has(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
-    this.ancestors.add(value);
-    try {
-      if (shape === SEQ) this.seq(value as unknown[], depth, lastInDocument);
-      else this.map(value as Record<string, unknown>, depth, lastInDocument);
-    } finally {
-      this.ancestors.delete(value);
-    }
+    if (this.ancestors.includes(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
+    this.ancestors.push(value);
+    if (shape === SEQ) this.seq(value as unknown[], depth, lastInDocument);
+    else this.map(value as Record<string, unknown>, depth, lastInDocument);
+    this.ancestors.pop(); // a throw ends the whole layout: no need to unwind on it
   }
 
   private map(obj: Record<string, unknown>, depth: number, lastInDocument: boolean): void {
@@ -146,7 +150,7 @@ class Layout {
       if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
       const value = obj[key];
       this.path.push(key);
-      this.entry(keyHead(key), value, shapeOf(value), depth, lastInDocument && i === keys.length - 1);
+      this.entry(keyText(key), value, shapeOf(value), depth, lastInDocument && i === keys.length - 1);
       this.path.pop();
     }
   }
@@ -162,22 +166,26 @@ class Layout {
         if (this.dashes === 0) this.dashDepth = depth;
         this.dashes++;
         this.collection(item as object, shape, depth + 1, last);
-      } else this.entry("-", item, shape, depth, last);
+      } else this.entry(undefined, item, shape, depth, last);
       this.path.pop();
     }
   }
 
-  /** A map entry (`head` = "key:") or a sequence item (`head` = "-") with its value. */
-  private entry(head: string, value: unknown, shape: Shape, depth: number, lastInDocument: boolean): void {
-    if (shape === EMPTY_SEQ) return this.line(depth, head + " []");
-    if (shape === EMPTY_MAP) return this.line(depth, head + " {}");
-    if (shape !== SCALAR) {
-      this.line(depth, head);
-      return this.collection(value as object, shape, depth + 1, lastInDocument);
+  /** A map entry (`key` as written) or a sequence item (`key` undefined) with its value. */
+  private entry(key: string | undefined, value: unknown, shape: Shape, depth: number, lastInDocument: boolean): void {
+    let text: string | undefined;
+    if (shape === SCALAR) {
+      text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
+      if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
     }
-    const text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
-    if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
-    this.line(depth, head + " " + text);
+    this.indent(depth);
+    if (key === undefined) this.pieces.push("-");
+    else this.pieces.push(key, ":");
+    if (text !== undefined) this.pieces.push(" ", text);
+    else if (shape === EMPTY_SEQ) this.pieces.push(" []");
+    else if (shape === EMPTY_MAP) this.pieces.push(" {}");
+    this.endLine();
+    if (shape === SEQ || shape === MAP) this.collection(value as object, shape, depth + 1, lastInDocument);
   }
 }
 

@@ -84,7 +84,9 @@ export function workloadServices(
     const deploy = deployResources(w, c, findings);
     if (deploy) svc.deploy = deploy;
     // score-compose's marker of the services a workload produced (patch templates and tools select on it).
-    svc.annotations = { ...w.annotations, [WORKLOAD_NAME_ANNOTATION]: w.name };
+    const annotations: Record<string, unknown> = Object.assign({}, w.annotations);
+    annotations[WORKLOAD_NAME_ANNOTATION] = w.name;
+    svc.annotations = annotations;
     out[serviceName(w.name, c.name)] = svc;
   }
   return out;
