@@ -8,9 +8,10 @@ export function envRefToken(name: string): string {
 }
 
 export function replaceEnvRefs(s: string, render: (name: string) => string): string {
-  return s.replace(TOKEN, (_m, name: string) => render(name));
+  // Most values hold no token: no regex run, no new string.
+  return s.includes("\u0000") ? s.replace(TOKEN, (_m, name: string) => render(name)) : s;
 }
 
 export function envRefNames(s: string): string[] {
-  return [...s.matchAll(TOKEN)].map((m) => m[1]!);
+  return s.includes("\u0000") ? [...s.matchAll(TOKEN)].map((m) => m[1]!) : [];
 }

@@ -20,17 +20,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
 /** The object's defined keys: known keys in `keyOrder(path)` order, then the rest sorted. */
 export function orderedKeys(obj: Record<string, unknown>, path: readonly string[], keyOrder: KeyOrder | undefined): string[] {
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-  const known = keyOrder?.([...path]); // a copy: the callback cannot disturb the walk
-  // Most maps (user maps) have no known keys: one sort, no sets.
-  if (!known?.length) return keys.sort(compareKeys);
-  const present = new Set(keys);
-  const first = new Set<string>();
-  for (const k of known) if (present.has(k)) first.add(k);
-  const rest = keys.filter((k) => !first.has(k)).sort(compareKeys);
-  return [...first, ...rest];
+  let keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    if (obj[keys[i]!] === undefined) {
+      keys = keys.filter((k) => obj[k] !== undefined);
+      break;
+    }
+  }
+  // The walk's own path, not a copy (maps are many): KeyOrder callbacks only read it.
+  const known = keyOrder?.(path as string[]);
+  // Default sort order is UTF-16 code-unit order, compareKeys' order, without a call per comparison.
+  if (!known?.length) return keys.sort();
+  const first: string[] = [];
+  for (const k of known) if (isEnumerable.call(obj, k) && obj[k] !== undefined && !first.includes(k)) first.push(k);
+  if (first.length === keys.length) return first;
+  const rest = keys.filter((k) => !first.includes(k)).sort();
+  return first.length ? first.concat(rest) : rest;
 }
 
 /** The object's defined entries, in orderedKeys order. */

@@ -46,50 +46,87 @@ function scalarText(value: unknown, where: "value" | "root", indent: string, las
   return undefined;
 }
 
-const isEmptyCollection = (v: unknown): boolean =>
-  (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).every((k) => v[k] === undefined));
+/** What a value is laid out as: a scalar, `[]`, `{}`, or a block collection (lines below its key). */
+const SCALAR = 0;
+const EMPTY_SEQ = 1;
+const EMPTY_MAP = 2;
+const SEQ = 3;
+const MAP = 4;
+type Shape = typeof SCALAR | typeof EMPTY_SEQ | typeof EMPTY_MAP | typeof SEQ | typeof MAP;
 
-/** Lines are joined into one string every this many lines, so the lines of a big document never all live at once. */
-const LINES_PER_CHUNK = 1024;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** One pass over the value decides its shape (no key array: most values are scalars or small maps). */
+function shapeOf(v: unknown): Shape {
+  if (typeof v !== "object" || v === null) return SCALAR;
+  if (Array.isArray(v)) return v.length ? SEQ : EMPTY_SEQ;
+  if (!isPlainObject(v)) return SCALAR; // scalarText refuses it with a clear error
+  for (const k in v) if (hasOwn.call(v, k) && v[k] !== undefined) return MAP;
+  return EMPTY_MAP;
+}
+
+/**
+ * Pieces are joined into one string every this many: the text of a big document never lives as pieces
+ * all at once, and no line is built as a string of its own first.
+ */
+const PIECES_PER_CHUNK = 8192;
+
+/** A map key as written before its `:`. */
+function keyText(key: string): string {
+  return isPlainSafe(key) ? key : doubleQuoted(key);
+}
+
+/** `- ` repeated: the dashes of nested sequences that start on one line (`- - x`). */
+const DASHES: string[] = [];
+function dashesOf(n: number): string {
+  return (DASHES[n] ??= "- ".repeat(n));
+}
 
 class Layout {
-  /** Finished text, each chunk ending in a newline. */
+  /** Finished text. */
   private readonly chunks: string[] = [];
-  /** Lines not yet joined into a chunk. */
-  private lines: string[] = [];
+  /** Pieces of text (indentation, key, `: `, value, newline) not yet joined into a chunk. */
+  private pieces: string[] = [];
   /**
-   * Depths whose sequence dash goes on the next line: `- ` stands in for the first line's own indentation
-   * at column 2×depth (`- - x` for nested sequences), so the line is rewritten as it is written.
+   * Sequence dashes waiting for the next line, from depth `dashDepth` on: `- ` stands in for the first
+   * line's own indentation at column 2×depth (`- - x` for nested sequences).
    */
-  private readonly dashes: number[] = [];
-  private readonly ancestors = new Set<object>();
+  private dashes = 0;
+  private dashDepth = 0;
+  /** Collections from the root to the current one (a short stack: documents nest a few levels deep). */
+  private readonly ancestors: object[] = [];
   /** Keys from the root to the current node: one stack, not a new array per entry. */
   private readonly path: string[] = [];
   constructor(private readonly keyOrder: KeyOrder | undefined) {}
 
   text(): string {
     this.flush();
-    return this.chunks.join("");
+    return this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join("");
   }
 
   private flush(): void {
-    if (this.lines.length) this.chunks.push(this.lines.join("\n") + "\n");
-    this.lines = [];
+    if (this.pieces.length) this.chunks.push(this.pieces.join(""));
+    this.pieces = [];
   }
 
-  private push(line: string): void {
-    if (this.dashes.length) {
-      for (const d of this.dashes) line = `${line.slice(0, 2 * d)}- ${line.slice(2 * d + 2)}`;
-      this.dashes.length = 0;
-    }
-    if (this.lines.push(line) >= LINES_PER_CHUNK) this.flush();
+  /** Starts a line whose own indentation is `depth` (or the pending dashes). */
+  private indent(depth: number): void {
+    if (this.dashes) {
+      this.pieces.push(padOf(this.dashDepth), dashesOf(this.dashes));
+      this.dashes = 0;
+    } else this.pieces.push(padOf(depth));
   }
 
-  /** One `key: value` entry of a map at `depth`, below the keys `path`. */
+  private endLine(): void {
+    if (this.pieces.push("\n") >= PIECES_PER_CHUNK) this.flush();
+  }
+
+/** One `key: value` entry of a map at `depth`, below the keys `path`. */
   mapEntry(key: string, value: unknown, path: readonly string[], depth: number, lastInDocument: boolean): void {
     if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
-    this.path.push(...path, key);
-    this.entry(`${padOf(depth)}${stringText(key, "key", "", false)}:`, value, depth, lastInDocument);
+    for (const k of path) this.path.push(k);
+    this.path.push(key);
+    this.entry(keyText(key), value, shapeOf(value), depth, lastInDocument);
     this.path.length = 0;
   }
 
@@ -97,65 +134,64 @@ class Layout {
     return this.path.join(".");
   }
 
-  /** Lines of a non-empty collection whose entries start at `depth` (two spaces each). */
-  collection(value: object, depth: number, lastInDocument: boolean): void {
-    if (this.ancestors.has(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
-    this.ancestors.add(value);
-    try {
-      if (Array.isArray(value)) this.seq(value, depth, lastInDocument);
-      else this.map(value as Record<string, unknown>, depth, lastInDocument);
-    } finally {
-      this.ancestors.delete(value);
-    }
+  /** Lines of a non-empty collection (`shape` SEQ or MAP) whose entries start at `depth` (two spaces each). */
+  collection(value: object, shape: Shape, depth: number, lastInDocument: boolean): void {
+    if (this.ancestors.includes(value)) throw new TypeError(`toYaml: circular reference at ${this.path.length ? this.where() : "the root"}`);
+    this.ancestors.push(value);
+    if (shape === SEQ) this.seq(value as unknown[], depth, lastInDocument);
+    else this.map(value as Record<string, unknown>, depth, lastInDocument);
+    this.ancestors.pop(); // a throw ends the whole layout: no need to unwind on it
   }
 
   private map(obj: Record<string, unknown>, depth: number, lastInDocument: boolean): void {
-    const pad = padOf(depth);
     const keys = orderedKeys(obj, this.path, this.keyOrder);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       if (key.length > MAX_IMPLICIT_KEY) throw new Fallback();
+      const value = obj[key];
       this.path.push(key);
-      this.entry(`${pad}${stringText(key, "key", "", false)}:`, obj[key], depth, lastInDocument && i === keys.length - 1);
+      this.entry(keyText(key), value, shapeOf(value), depth, lastInDocument && i === keys.length - 1);
       this.path.pop();
     }
   }
 
   private seq(items: unknown[], depth: number, lastInDocument: boolean): void {
-    const pad = padOf(depth);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const last = lastInDocument && i === items.length - 1;
+      const shape = shapeOf(item);
       this.path.push(String(i));
-      if (isNonEmptyCollection(item)) {
+      if (shape === SEQ || shape === MAP) {
         // `- ` then the collection's first line, whose own indentation the dash stands in for.
-        this.dashes.push(depth);
-        this.collection(item, depth + 1, last);
-      } else this.entry(`${pad}-`, item, depth, last);
+        if (this.dashes === 0) this.dashDepth = depth;
+        this.dashes++;
+        this.collection(item as object, shape, depth + 1, last);
+      } else this.entry(undefined, item, shape, depth, last);
       this.path.pop();
     }
   }
 
-  /** A map entry (`head` = "key:") or a sequence item (`head` = "-") with its value. */
-  private entry(head: string, value: unknown, depth: number, lastInDocument: boolean): void {
-    if (isEmptyCollection(value)) return void this.push(`${head} ${Array.isArray(value) ? "[]" : "{}"}`);
-    if (isNonEmptyCollection(value)) {
-      this.push(head);
-      return this.collection(value, depth + 1, lastInDocument);
+  /** A map entry (`key` as written) or a sequence item (`key` undefined) with its value. */
+  private entry(key: string | undefined, value: unknown, shape: Shape, depth: number, lastInDocument: boolean): void {
+    let text: string | undefined;
+    if (shape === SCALAR) {
+      text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
+      if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
     }
-    const text = scalarText(value, "value", padOf(depth + 1), lastInDocument);
-    if (text === undefined) throw new TypeError(`toYaml: cannot write ${describe(value)} at ${this.where()}`);
-    this.push(`${head} ${text}`);
+    this.indent(depth);
+    if (key === undefined) this.pieces.push("-");
+    else this.pieces.push(key, ":");
+    if (text !== undefined) this.pieces.push(" ", text);
+    else if (shape === EMPTY_SEQ) this.pieces.push(" []");
+    else if (shape === EMPTY_MAP) this.pieces.push(" {}");
+    this.endLine();
+    if (shape === SEQ || shape === MAP) this.collection(value as object, shape, depth + 1, lastInDocument);
   }
 }
 
 const PADS: string[] = [];
 function padOf(depth: number): string {
   return (PADS[depth] ??= "  ".repeat(depth));
-}
-
-function isNonEmptyCollection(v: unknown): v is object {
-  return (Array.isArray(v) || isPlainObject(v)) && !isEmptyCollection(v);
 }
 
 function describe(value: unknown): string {
@@ -165,15 +201,17 @@ function describe(value: unknown): string {
 
 /** The document's text, or undefined where only the library lays it out (see the top of the file). */
 export function layoutYaml(value: unknown, keyOrder: KeyOrder | undefined): string | undefined {
-  if (isEmptyCollection(value)) return Array.isArray(value) ? "[]\n" : "{}\n";
-  if (!isNonEmptyCollection(value)) {
+  const shape = shapeOf(value);
+  if (shape === EMPTY_SEQ) return "[]\n";
+  if (shape === EMPTY_MAP) return "{}\n";
+  if (shape === SCALAR) {
     const text = scalarText(value, "root", "", true);
     if (text === undefined) return undefined; // the library path names what cannot be written
     return text + "\n";
   }
   const layout = new Layout(keyOrder);
   try {
-    layout.collection(value, 0, true);
+    layout.collection(value as object, shape, 0, true);
   } catch (e) {
     if (e instanceof Fallback) return undefined;
     throw e;

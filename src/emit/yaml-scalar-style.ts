@@ -25,12 +25,47 @@ const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt \t])/;
  * Most keys and values of generated files (`image`, `svc-00042-main`, `ghcr.io/org/app`) start with a letter
  * and use only letters, digits and `_./-`: such a string is plain-safe unless it is a reserved word or reads
  * as a number (`E7`). The full rules below give the same answer for them; this only skips the other tests.
+ * Tests /^[A-Za-z][A-Za-z0-9_./-]*$/ without a regex run: most scalars of a generated file take this test.
  */
-const SIMPLE_WORD = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+function isSimpleWord(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0) | 0x20; // ASCII lower case
+  if (first < 0x61 || first > 0x7a) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2f || c === 0x2d) continue;
+    return false;
+  }
+  return true;
+}
 
 /** May `s` be written plain, on one line, and be read back as this exact string by 1.1 and 1.2 readers? */
 export function isPlainSafe(s: string): boolean {
-  if (SIMPLE_WORD.test(s)) return !RESERVED_WORD.test(s) && !NUMBER_LIKE.test(s);
+  if (isSimpleWord(s)) {
+    // A reserved word has at most 5 letters; a simple word reads as a number only as `E7` / `e-7`.
+    const c = s.charCodeAt(0);
+    return !(s.length <= 5 && RESERVED_WORD.test(s)) && !((c === 69 || c === 101) && NUMBER_LIKE.test(s));
+  }
+  if (s.length > MAX_CACHED) return fullPlainSafe(s);
+  let safe = plainSafe.get(s);
+  if (safe === undefined) {
+    if (plainSafe.size >= MAX_PLAIN_SAFE) plainSafe.clear();
+    plainSafe.set(s, (safe = fullPlainSafe(s)));
+  }
+  return safe;
+}
+
+/**
+ * The full test's answers for the other strings seen so far (image references, commands, URLs repeat
+ * across services). Bounded, so distinct values cannot grow it without end.
+ */
+const plainSafe = new Map<string, boolean>();
+const MAX_PLAIN_SAFE = 4096;
+const MAX_CACHED = 256;
+
+function fullPlainSafe(s: string): boolean {
   if (s === "" || UNSAFE_CHAR.test(s) || /[\t\n]/.test(s)) return false;
   if (s !== s.trim()) return false; // leading/trailing blanks (JS trim also covers Unicode spaces)
   if (RESERVED_WORD.test(s) || NUMBER_LIKE.test(s) || PREFIXED_INT.test(s) || INF_NAN.test(s) || TIMESTAMP.test(s)) return false;

@@ -26,12 +26,16 @@ export interface ResolveOptions {
 
 export function resolveWorkload(w: W, result: ProvisionResult, root: string, opts: ResolveOptions = { fileEnvRefs: true }): { workload: ResolvedWorkload; ok: boolean } {
   let ok = true;
-  const expand = (value: string, pointer: string, context: ExpansionContext): string => {
+  /** `pointer` is made only for an error: most values expand cleanly, and most hold no `$` at all. */
+  const expand = (value: string, pointer: () => string, context: ExpansionContext): string => {
+    if (!value.includes("$")) return value; // no placeholder, no `$$` escape: the text as written
     let resolve: Resolver = (ref) => resolveRef(w, ref, context, result);
     if (context === "file" && !opts.fileEnvRefs) resolve = refusingEnvRefs(resolve, "this target mounts file contents as they are, with no interpolation");
     const r: SubstitutionResult = substitute(value, resolve);
-    if (r.errors.length) ok = false;
-    reportSubstitutionErrors(w, pointer, value, r.errors, "provision/missing-output");
+    if (r.errors.length) {
+      ok = false;
+      reportSubstitutionErrors(w, pointer(), value, r.errors, "provision/missing-output");
+    }
     return r.value;
   };
 
@@ -40,7 +44,7 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string, opt
     const c = w.spec.containers[cname]!;
     const variables: Record<string, string> = {};
     for (const k of Object.keys(c.variables ?? {}).sort(byCodePoint)) {
-      variables[k] = expand(c.variables![k]!, toPointer(["containers", cname, "variables", k]), "variable");
+      variables[k] = expand(c.variables![k]!, () => toPointer(["containers", cname, "variables", k]), "variable");
     }
     const files: ResolvedFile[] = [];
     const fileMap = (c.files ?? {}) as Record<string, { mode?: string; source?: string; content?: string; binaryContent?: string; noExpand?: boolean }>;
@@ -73,14 +77,13 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string, opt
       }
       if (f.binaryContent !== undefined) out.binaryContent = f.binaryContent;
       else if (content !== undefined && out.binaryContent === undefined)
-        out.content = f.noExpand ? content : expand(content, toPointer(["containers", cname, "files", target, f.source !== undefined ? "source" : "content"]), "file");
+        out.content = f.noExpand ? content : expand(content, () => toPointer(["containers", cname, "files", target, f.source !== undefined ? "source" : "content"]), "file");
       files.push(out);
     }
     const volumes: ResolvedVolume[] = [];
     const volMap = (c.volumes ?? {}) as Record<string, { source: string; path?: string; readOnly?: boolean }>;
     for (const target of Object.keys(volMap).sort(byCodePoint)) {
       const v = volMap[target]!;
-      const pointer = toPointer(["containers", cname, "volumes", target, "source"]);
       const vol: ResolvedVolume = { target, source: "", kind: "volume", ...(v.path ? { path: v.path } : {}), ...(v.readOnly ? { readOnly: true } : {}) };
       const segs = parsePlaceholders(v.source).segments;
       const only = segs.length === 1 && segs[0]!.kind === "ref" && segs[0]!.path[0] === "resources" && segs[0]!.path.length === 2 ? segs[0]! : undefined;
@@ -98,7 +101,7 @@ export function resolveWorkload(w: W, result: ProvisionResult, root: string, opt
         vol.sourceValue = raw;
         vol.kind = String(res.outputs.type ?? "volume");
       } else {
-        vol.source = expand(v.source, pointer, "volume");
+        vol.source = expand(v.source, () => toPointer(["containers", cname, "volumes", target, "source"]), "volume");
       }
       volumes.push(vol);
     }

@@ -178,7 +178,10 @@ function addModels(svc: ComposeService, models: readonly string[]): void {
  */
 function composeText(compose: Record<string, unknown>, resourceServices: Record<string, unknown>, written: ReadonlyMap<string, string>, greatest: { name: string; svc: ComposeService } | undefined): string | undefined {
   const tail = (["volumes", "networks", "models"] as const).filter((k) => compose[k] !== undefined);
-  const names = [...new Set([...Object.keys(resourceServices).filter((n) => resourceServices[n] !== undefined), ...written.keys()])].sort(byCodePoint);
+  const names: string[] = [];
+  for (const n of Object.keys(resourceServices)) if (resourceServices[n] !== undefined && !written.has(n)) names.push(n);
+  for (const n of written.keys()) names.push(n);
+  names.sort(); // code-unit order, byCodePoint's, without a call per comparison
   const head = layoutYamlEntry("name", compose.name, [], 0, composeKeyOrder, false);
   if (head === undefined || names.length === 0) return undefined; // `services: {}`: the whole-project path
   const parts = [head, "services:\n"];

@@ -37,15 +37,20 @@ export function mergeResourceFragments(resources: readonly ProvisionedResource[]
   const out: MergedFragments = { services: {}, volumes: {}, networks: {}, models: {}, modelsByWorkload: new Map(), files: [] };
   const files = new Map<string, string>();
   for (const r of resources) {
-    for (const [name, svc] of Object.entries(asMap(r.fragments.services))) out.services[name] = normaliseService(svc);
-    for (const [name, vol] of Object.entries(asMap(r.fragments.volumes))) out.volumes[name] = vol ?? {};
-    for (const [name, net] of Object.entries(asMap(r.fragments.networks))) out.networks[name] = net ?? {};
-    const models = Object.keys(asMap(r.fragments.models));
-    for (const name of models) out.models[name] = asMap(r.fragments.models)[name] ?? {};
-    // The first declaring workload is score-compose's "source workload" of a shared resource.
-    const source = r.workloads[0];
-    if (models.length && source !== undefined) out.modelsByWorkload.set(source, [...(out.modelsByWorkload.get(source) ?? []), ...models]);
-    for (const [path, content] of Object.entries(asMap(r.fragments.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
+    const f = r.fragments;
+    // Most resources render only some of the fields: an absent one costs no entry list.
+    if (f.services !== undefined) for (const [name, svc] of Object.entries(asMap(f.services))) out.services[name] = normaliseService(svc);
+    if (f.volumes !== undefined) for (const [name, vol] of Object.entries(asMap(f.volumes))) out.volumes[name] = vol ?? {};
+    if (f.networks !== undefined) for (const [name, net] of Object.entries(asMap(f.networks))) out.networks[name] = net ?? {};
+    if (f.models !== undefined) {
+      const declared = asMap(f.models);
+      const models = Object.keys(declared);
+      for (const name of models) out.models[name] = declared[name] ?? {};
+      // The first declaring workload is score-compose's "source workload" of a shared resource.
+      const source = r.workloads[0];
+      if (models.length && source !== undefined) out.modelsByWorkload.set(source, [...(out.modelsByWorkload.get(source) ?? []), ...models]);
+    }
+    if (f.files !== undefined) for (const [path, content] of Object.entries(asMap(f.files))) files.set(path, typeof content === "string" ? content : JSON.stringify(content));
   }
   for (const [path, content] of [...files].sort(([a], [b]) => byCodePoint(a, b))) {
     // Verbatim, as score-compose writes it: the file is the provisioner's, not a file scorec formats.

@@ -12,7 +12,7 @@ export type ComposeService = Record<string, unknown>;
 
 /** Compose interpolates `$` in the file: a value from Score must keep its `$` literal. */
 export function escapeDollars(s: string): string {
-  return s.replace(/\$/g, "$$$$");
+  return s.includes("$") ? s.replace(/\$/g, "$$$$") : s;
 }
 
 /**
@@ -20,7 +20,7 @@ export function escapeDollars(s: string): string {
  * Compose: keep it, and double every lone `$` so Compose hands `$VAR` to the container's shell.
  */
 export function escapeCommandDollars(s: string): string {
-  return s.replace(/\$\$|\$/g, "$$$$");
+  return s.includes("$") ? s.replace(/\$\$|\$/g, "$$$$") : s;
 }
 export const WORKLOAD_NAME_ANNOTATION = "compose.score.dev/workload-name";
 
@@ -51,18 +51,19 @@ export function workloadServices(
   const waits = dependsOn(w, (c) => serviceName(w.name, c), findings);
   for (const c of w.containers) {
     const svc: ComposeService = {};
-    const build = opts.build?.[`${w.name}.${c.name}`] ?? opts.build?.[c.name];
+    const build = opts.build ? (opts.build[`${w.name}.${c.name}`] ?? opts.build[c.name]) : undefined;
     if (build) svc.build = typeof build === "string" ? { context: build } : { ...build };
     if (c.image !== "." || !build) svc.image = c.image === "." && opts.image ? opts.image : c.image;
     // Compose would interpolate `$VAR` from the host's environment: keep it for the container's shell.
     if (c.command) svc.entrypoint = c.command.map(escapeCommandDollars);
     if (c.args) svc.command = c.args.map(escapeCommandDollars);
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.variables)) env[k] = envRef(composeVariable(w, c.name, k, v, byUid, escapeDollars));
-    if (Object.keys(env).length) svc.environment = env;
+    let env: Record<string, string> | undefined;
+    for (const k in c.variables) (env ??= {})[k] = envRef(composeVariable(w, c.name, k, c.variables[k]!, byUid, escapeDollars));
+    if (env) svc.environment = env;
     const volumes: Record<string, unknown>[] = [];
-    for (const m of fileMounts.filter((f) => f.container === c.name)) {
-      volumes.push({ type: "bind", source: `./${m.path}`, target: m.target, ...(m.readOnly ? { read_only: true } : {}) });
+    for (const m of fileMounts) {
+      if (m.container !== c.name) continue;
+      volumes.push(m.readOnly ? { type: "bind", source: `./${m.path}`, target: m.target, read_only: true } : { type: "bind", source: `./${m.path}`, target: m.target });
     }
     for (const v of c.volumes) {
       const mount = volumeMount(w, c, v, byUid, envRef, findings, namedVolumes);
@@ -83,7 +84,9 @@ export function workloadServices(
     const deploy = deployResources(w, c, findings);
     if (deploy) svc.deploy = deploy;
     // score-compose's marker of the services a workload produced (patch templates and tools select on it).
-    svc.annotations = { ...w.annotations, [WORKLOAD_NAME_ANNOTATION]: w.name };
+    const annotations: Record<string, unknown> = Object.assign({}, w.annotations);
+    annotations[WORKLOAD_NAME_ANNOTATION] = w.name;
+    svc.annotations = annotations;
     out[serviceName(w.name, c.name)] = svc;
   }
   return out;
@@ -112,22 +115,29 @@ function healthcheck(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFi
 
 function deployResources(w: ResolvedWorkload, c: ResolvedContainer, findings: EmitFinding[]): Record<string, unknown> | undefined {
   if (!c.resources) return undefined;
+  const limits = deployQuantities(w, c, "limits", findings);
+  const reservations = deployQuantities(w, c, "requests", findings);
+  if (!limits && !reservations) return undefined;
   const res: Record<string, unknown> = {};
-  for (const [from, to] of [["limits", "limits"], ["requests", "reservations"]] as const) {
-    const q = c.resources[from];
-    if (!q) continue;
-    const entry: Record<string, string> = {};
-    if (q.cpu !== undefined) {
-      const v = composeCpus(q.cpu);
-      if (v) entry.cpus = v;
-      else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "cpu"]), ruleId: "compose/unmapped-field", severity: "warning", message: `cpu quantity "${q.cpu}" cannot be converted for Compose` });
-    }
-    if (q.memory !== undefined) {
-      const v = composeMemory(q.memory);
-      if (v) entry.memory = v;
-      else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "memory"]), ruleId: "compose/unmapped-field", severity: "warning", message: `memory quantity "${q.memory}" cannot be converted for Compose` });
-    }
-    if (Object.keys(entry).length) res[to] = entry;
+  if (limits) res.limits = limits;
+  if (reservations) res.reservations = reservations;
+  return { resources: res };
+}
+
+/** Compose's `cpus` / `memory` of Score's `limits` or `requests`; undefined when neither converts. */
+function deployQuantities(w: ResolvedWorkload, c: ResolvedContainer, from: "limits" | "requests", findings: EmitFinding[]): Record<string, string> | undefined {
+  const q = c.resources?.[from];
+  if (!q) return undefined;
+  let entry: Record<string, string> | undefined;
+  if (q.cpu !== undefined) {
+    const v = composeCpus(q.cpu);
+    if (v) (entry ??= {}).cpus = v;
+    else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "cpu"]), ruleId: "compose/unmapped-field", severity: "warning", message: `cpu quantity "${q.cpu}" cannot be converted for Compose` });
   }
-  return Object.keys(res).length ? { resources: res } : undefined;
+  if (q.memory !== undefined) {
+    const v = composeMemory(q.memory);
+    if (v) (entry ??= {}).memory = v;
+    else findings.push({ workload: w.name, pointer: toPointer(["containers", c.name, "resources", from, "memory"]), ruleId: "compose/unmapped-field", severity: "warning", message: `memory quantity "${q.memory}" cannot be converted for Compose` });
+  }
+  return entry;
 }

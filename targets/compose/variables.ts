@@ -12,7 +12,10 @@ export function composeVariable(
   byUid: ReadonlyMap<string, ProvisionedResource>,
   escape: (s: string) => string,
 ): string {
-  return valueParts(rawVariable(w, container, name), value, w, byUid)
+  const raw = rawVariable(w, container, name);
+  // Only a `${resources.…}` placeholder makes an output part: without one, every part is the resolved text.
+  if (raw === undefined || !raw.includes("resources")) return escape(value);
+  return valueParts(raw, value, w, byUid)
     .map((p) => (p.kind === "text" ? escape(p.text) : p.text))
     .join("");
 }
