@@ -10,6 +10,7 @@ import { lookupBuiltin } from "./registry.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
 import { equal, key, mapKey, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
 import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js";
+import { isPureFunc, SharedMemo, type SharedResult } from "./pure-funcs.js";
 
 export interface Budget {
   /** Maximum number of evaluation steps (expressions evaluated); default 5,000,000. */
@@ -135,6 +136,8 @@ export class Evaluator {
   private readonly funcNodes: Map<string, RuleNode | undefined>;
   /** Call name → arity (undefined: not a fixed-arity call), once per program. */
   private readonly arities: Map<string, number | undefined>;
+  /** Pure functions' shared results by rule-tree node (null: not pure), once per program. */
+  private readonly shared: Map<number, SharedMemo | null>;
 
   constructor(
     private readonly compiled: CompiledModules,
@@ -144,6 +147,7 @@ export class Evaluator {
     const lookups = programLookups(compiled);
     this.funcNodes = lookups.funcNodes;
     this.arities = lookups.arities;
+    this.shared = lookups.shared;
     this.baseData = opts.data ?? new RObject();
     this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
     this.maxBuilt = opts.budget?.maxBuilt ?? 4_000_000;
@@ -1216,6 +1220,20 @@ export class Evaluator {
     const ck = byString ? (args[0] as string) : key(args);
     const c = table.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
+    // Results shared across evaluations: only without mocks, tracing or strict builtin errors (each
+    // would make the same call behave differently), and never past the nesting limit (which must still fire).
+    const shared = fr.mocks === null && this.tracer === undefined && !this.strict && this.callDepth < MAX_CALL_DEPTH ? this.sharedMemo(node) : undefined;
+    const sk = shared === undefined ? undefined : SharedMemo.keyOf(args);
+    if (sk !== undefined) {
+      const hit = shared!.get(args, sk);
+      if (hit !== undefined) {
+        this.charge(hit, loc);
+        table.set(ck, hit.value === undefined ? UNDEF : hit.value);
+        return hit.value;
+      }
+    }
+    const steps0 = this.steps;
+    const built0 = this.built;
     let result: Value | undefined;
     this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
@@ -1238,7 +1256,26 @@ export class Evaluator {
       if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
     });
     table.set(ck, result === undefined ? UNDEF : result);
+    if (sk !== undefined) shared!.set(args, sk, { value: result, steps: this.steps - steps0, built: this.built - built0 });
     return result;
+  }
+
+  /** The program-wide results of a pure function (see pure-funcs.ts); undefined for any other function. */
+  private sharedMemo(node: RuleNode): SharedMemo | undefined {
+    let m = this.shared.get(node.id);
+    if (m === undefined) {
+      m = isPureFunc(node, (name) => this.root.lookup(this.compiled.funcPaths.get(name) ?? name.split(".").slice(1))) ? new SharedMemo() : null;
+      this.shared.set(node.id, m);
+    }
+    return m ?? undefined;
+  }
+
+  /** A shared result costs what computing it cost: the step and size budgets end an evaluation as before. */
+  private charge(r: SharedResult, loc: Location): void {
+    this.steps += r.steps;
+    if (this.steps > this.maxSteps) throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxSteps} steps`, this.at);
+    this.built += r.built;
+    if (this.built > this.maxBuilt) throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements`, loc);
   }
 
   /**
@@ -1303,11 +1340,14 @@ const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t
  * Name lookups that depend on the compiled program only, shared by all its evaluations (a policy stage
  * runs one evaluation per workload).
  */
-const lookupsByProgram = new WeakMap<CompiledModules, { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined> }>();
+const lookupsByProgram = new WeakMap<
+  CompiledModules,
+  { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined>; shared: Map<number, SharedMemo | null> }
+>();
 
 function programLookups(c: CompiledModules) {
   let l = lookupsByProgram.get(c);
-  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map() }));
+  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map(), shared: new Map() }));
   return l;
 }
 
