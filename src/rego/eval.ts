@@ -171,6 +171,12 @@ export class Evaluator {
 
   /** Value of the document at `path` (relative to data). */
   document(path: Value[]): Value | undefined {
+    // The usual question, a rule's document by its full path (`data.main.deny_x`), reaches its node by
+    // lookups alone; a path into base data or into a rule's value goes the general way.
+    let node: RuleNode | undefined = this.root;
+    let i = 0;
+    for (; i < path.length && node !== undefined && !node.hasRules && !node.isFunc; i++) node = node.child(path[i]!);
+    if (i === path.length && node !== undefined) return this.docValue(node, path, this.top);
     let out: Value | undefined;
     const env = new Env();
     const terms: Term[] = path.map((v) => ({ t: "scalar", v, loc: LOC }));
@@ -339,6 +345,10 @@ export class Evaluator {
       case "some":
         return k();
       case "somein":
+        if (this.canDirect(x.coll, env, fr) && plainVar(x.val) && (x.key === undefined || plainVar(x.key))) {
+          const c = this.direct(x.coll, env, fr);
+          return c === NOVALUE ? false : this.eachBinding(c, x.key as VarTerm | undefined, x.val as VarTerm, env, k);
+        }
         return this.evalTerm(x.coll, env, fr, (c) =>
           this.iterate(c, (kk, vv) =>
             x.key ? this.unifyValue(x.key, kk, env, fr, () => this.unifyValue(x.val, vv, env, fr, k)) : this.unifyValue(x.val, vv, env, fr, k),
@@ -367,6 +377,46 @@ export class Evaluator {
           return allOk ? k() : false;
         });
     }
+  }
+
+  /**
+   * `some k, v in coll` with plain vars, the common form: each element binds (or, where a var is already
+   * bound, must equal) the vars in a loop, instead of two unifications and their continuations per element.
+   */
+  private eachBinding(c: Value, kv: VarTerm | undefined, vv: VarTerm, env: Env, k: K): boolean {
+    const base = env.size;
+    const one = (kk: Value, x: Value): boolean => {
+      try {
+        if (kv !== undefined) {
+          const cur = env.get(kv.name);
+          if (cur === undefined) env.push(kv.name, kk);
+          else if (!equal(cur, kk)) return false;
+        }
+        const cur = env.get(vv.name);
+        if (cur === undefined) env.push(vv.name, x);
+        else if (!equal(cur, x)) return false;
+        return k();
+      } finally {
+        env.truncate(base);
+      }
+    };
+    if (Array.isArray(c)) {
+      for (let i = 0; i < c.length; i++) {
+        this.tick();
+        if (one(i, c[i]!)) return true;
+      }
+    } else if (c instanceof RObject) {
+      for (const e of c.map.values()) {
+        this.tick();
+        if (one(e[0], e[1])) return true;
+      }
+    } else if (c instanceof RSet) {
+      for (const m of c.map.values()) {
+        this.tick();
+        if (one(m, m)) return true;
+      }
+    }
+    return false;
   }
 
   /** Calls `f(key, value)` for each element; stops when `f` returns true. */
@@ -1223,7 +1273,7 @@ export class Evaluator {
     // Results shared across evaluations: only without mocks, tracing or strict builtin errors (each
     // would make the same call behave differently), and never past the nesting limit (which must still fire).
     const shared = fr.mocks === null && this.tracer === undefined && !this.strict && this.callDepth < MAX_CALL_DEPTH ? this.sharedMemo(node) : undefined;
-    const sk = shared === undefined ? undefined : SharedMemo.keyOf(args);
+    const sk = shared === undefined ? undefined : SharedMemo.keyOf(args, ck);
     if (sk !== undefined) {
       const hit = shared!.get(args, sk);
       if (hit !== undefined) {
@@ -1333,6 +1383,11 @@ const singleValued = new WeakMap<Term, DirectCall | null>();
 /** See Evaluator.directPlan. */
 type DirectPlan = { vars: string[]; calls: boolean };
 const directPlans = new WeakMap<Term, DirectPlan | null>();
+
+type VarTerm = Term & { t: "var" };
+
+/** A var that unifies by binding (input and data are documents, not bindable vars). */
+const plainVar = (t: Term): boolean => t.t === "var" && t.name !== "input" && t.name !== "data";
 
 const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
 

@@ -6,7 +6,7 @@ import type { Expr, Term } from "./ast.js";
 import { builtins } from "./builtins/index.js";
 import { lookupBuiltin } from "./registry.js";
 import type { RuleNode } from "./ruletree.js";
-import { key, type Value } from "./value.js";
+import type { Value } from "./value.js";
 
 /**
  * Builtins whose result is a function of their arguments: no clock, randomness, network, files, output or
@@ -47,15 +47,17 @@ export class SharedMemo {
   private readonly byString = new Map<string, SharedResult>();
   private readonly byKey = new Map<string, SharedResult>();
 
-  /** The table key of scalar arguments (undefined: the call is not shared, e.g. an object argument). */
-  static keyOf(args: Value[]): string | undefined {
-    if (args.length === 1 && typeof args[0] === "string") return args[0].length <= MAX_KEY ? args[0] : undefined;
-    let n = 0;
-    for (const a of args) {
+  /**
+   * The table key of scalar arguments, from the evaluation memo's key `ck` (the string argument itself, or
+   * the canonical key of the list); undefined when the call is not shared (an object argument, a long key).
+   */
+  static keyOf(args: Value[], ck: string): string | undefined {
+    if (ck.length > MAX_KEY) return undefined;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
       if (a !== null && typeof a === "object") return undefined;
-      n += typeof a === "string" ? a.length : 8;
     }
-    return n <= MAX_KEY ? key(args) : undefined;
+    return ck;
   }
 
   get(args: Value[], k: string): SharedResult | undefined {
