@@ -687,7 +687,7 @@ export class Evaluator {
           return false;
       }
     };
-    return walk(t) ? { vars: [...vars], calls, run: this.compileDirect(t) } : null;
+    return walk(t) ? { vars: [...vars], calls } : null;
   }
 
   /**
@@ -715,129 +715,74 @@ export class Evaluator {
 
   /** The value of a term `canDirect` accepted; NOVALUE when it is undefined. */
   private direct(t: Term, env: Env, fr: Frame): Value | typeof NOVALUE {
-    let plan = directPlans.get(t);
-    // A sub-term of an accepted term (a hoisted `not` argument) may not have its own plan yet.
-    if (plan === undefined) directPlans.set(t, (plan = this.directPlan(t)));
-    return plan!.run(this, env, fr);
-  }
-
-  /**
-   * A term `directPlan` accepted, compiled once into closures: evaluating it then runs a closure per
-   * sub-term, with the term's kind, constant parts and call target settled at compile time.
-   */
-  private compileDirect(t: Term): DirectFn {
     switch (t.t) {
-      case "scalar": {
-        const v = t.v;
-        return () => v;
-      }
+      case "scalar":
+        return t.v;
       case "var": {
-        const name = t.name;
-        return (_ev, env, fr) => {
-          const v = env.get(name);
-          if (v !== undefined) return v;
-          return fr.input === undefined ? NOVALUE : fr.input;
-        };
+        const v = env.get(t.name);
+        if (v !== undefined) return v;
+        return fr.input === undefined ? NOVALUE : fr.input;
       }
       case "ref": {
-        const head = (t.head as { name: string }).name;
-        const n = t.path.length;
-        // Per segment: a constant key, or the closure computing it.
-        const keys: (Value | undefined)[] = t.path.map((p) => (p.t === "scalar" ? p.v : undefined));
-        const fns: (DirectFn | undefined)[] = t.path.map((p) => (p.t === "scalar" ? undefined : this.compileDirect(p)));
-        return (ev, env, fr) => {
-          let cur = env.get(head);
-          if (cur === undefined) {
-            if (fr.input === undefined) return NOVALUE;
-            cur = fr.input;
+        let cur = env.get((t.head as { name: string }).name);
+        if (cur === undefined) {
+          if (fr.input === undefined) return NOVALUE;
+          cur = fr.input;
+        }
+        const path = t.path;
+        for (let i = 0; i < path.length; i++) {
+          const p = path[i]!;
+          let kv: Value | typeof NOVALUE;
+          if (p.t === "scalar") kv = p.v;
+          else {
+            kv = this.direct(p, env, fr);
+            if (kv === NOVALUE) return NOVALUE;
           }
-          for (let i = 0; i < n; i++) {
-            const f = fns[i];
-            let kv: Value | typeof NOVALUE;
-            if (f === undefined) kv = keys[i]!;
-            else {
-              kv = f(ev, env, fr);
-              if (kv === NOVALUE) return NOVALUE;
-            }
-            const c = index(cur, kv);
-            if (c === undefined) return NOVALUE;
-            cur = c;
-          }
-          return cur;
-        };
+          const c = index(cur, kv);
+          if (c === undefined) return NOVALUE;
+          cur = c;
+        }
+        return cur;
       }
       case "array":
       case "set": {
         const c = constantValue(t);
-        if (c !== undefined) return () => c;
-        const fns = t.items.map((x) => this.compileDirect(x));
-        const isSet = t.t === "set";
-        return (ev, env, fr) => {
-          const xs = new Array<Value>(fns.length);
-          for (let i = 0; i < xs.length; i++) {
-            const x = fns[i]!(ev, env, fr);
-            if (x === NOVALUE) return NOVALUE;
-            xs[i] = x;
-          }
-          return isSet ? new RSet(xs) : xs;
-        };
+        if (c !== undefined) return c;
+        const xs = new Array<Value>(t.items.length);
+        for (let i = 0; i < xs.length; i++) {
+          const x = this.direct(t.items[i]!, env, fr);
+          if (x === NOVALUE) return NOVALUE;
+          xs[i] = x;
+        }
+        return t.t === "set" ? new RSet(xs) : xs;
       }
       case "object": {
         const c = constantValue(t);
-        if (c !== undefined) return () => c;
-        const ks = t.items.map(([a]) => this.compileDirect(a));
-        const vs = t.items.map(([, b]) => this.compileDirect(b));
-        return (ev, env, fr) => {
-          const o = new RObject();
-          for (let i = 0; i < ks.length; i++) {
-            const kv = ks[i]!(ev, env, fr);
-            if (kv === NOVALUE) return NOVALUE;
-            const vv = vs[i]!(ev, env, fr);
-            if (vv === NOVALUE) return NOVALUE;
-            o.set(kv, vv);
-          }
-          return o;
-        };
+        if (c !== undefined) return c;
+        const o = new RObject();
+        for (const [a, b] of t.items) {
+          const kv = this.direct(a, env, fr);
+          if (kv === NOVALUE) return NOVALUE;
+          const vv = this.direct(b, env, fr);
+          if (vv === NOVALUE) return NOVALUE;
+          o.set(kv, vv);
+        }
+        return o;
       }
       case "call": {
-        const fns = t.args.map((x) => this.compileDirect(x));
-        const c = this.singleValuedCall(t)!;
-        const name = t.name;
-        const loc = t.loc;
-        const argsOf = (ev: Evaluator, env: Env, fr: Frame): Value[] | undefined => {
-          const args = new Array<Value>(fns.length);
-          for (let i = 0; i < args.length; i++) {
-            const x = fns[i]!(ev, env, fr);
-            if (x === NOVALUE) return undefined;
-            args[i] = x;
-          }
-          return args;
-        };
-        if (c.op === "equal" || c.op === "neq") {
-          const [fa, fb] = fns as [DirectFn, DirectFn];
-          const eq = c.op === "equal";
-          return (ev, env, fr) => {
-            const a = fa(ev, env, fr);
-            if (a === NOVALUE) return NOVALUE;
-            const b = fb(ev, env, fr);
-            if (b === NOVALUE) return NOVALUE;
-            return equal(a, b) === eq;
-          };
+        const args = new Array<Value>(t.args.length);
+        for (let i = 0; i < args.length; i++) {
+          const x = this.direct(t.args[i]!, env, fr);
+          if (x === NOVALUE) return NOVALUE;
+          args[i] = x;
         }
-        if (c.op === "user")
-          return (ev, env, fr) => {
-            const args = argsOf(ev, env, fr);
-            if (args === undefined) return NOVALUE;
-            const r = ev.callUser(name, args, fr, loc);
-            return r === undefined ? NOVALUE : r;
-          };
-        const def = c.def!;
-        return (ev, env, fr) => {
-          const args = argsOf(ev, env, fr);
-          if (args === undefined) return NOVALUE;
-          const r = ev.builtinValue(def, name, args, loc);
-          return r === undefined ? NOVALUE : r;
-        };
+        const c = singleValued.get(t)!;
+        let r: Value | undefined;
+        if (c.op === "equal") r = equal(args[0]!, args[1]!);
+        else if (c.op === "neq") r = !equal(args[0]!, args[1]!);
+        else if (c.op === "user") r = this.callUser(t.name, args, fr, t.loc);
+        else r = this.builtinValue(c.def!, t.name, args, t.loc);
+        return r === undefined ? NOVALUE : r;
       }
       default:
         throw new Error("direct: not a direct term");
@@ -1436,8 +1381,7 @@ type DirectCall = { op: "equal" | "neq" | "user" | "builtin"; def?: BuiltinDef }
 const singleValued = new WeakMap<Term, DirectCall | null>();
 
 /** See Evaluator.directPlan. */
-type DirectPlan = { vars: string[]; calls: boolean; run: DirectFn };
-type DirectFn = (ev: Evaluator, env: Env, fr: Frame) => Value | typeof NOVALUE;
+type DirectPlan = { vars: string[]; calls: boolean };
 const directPlans = new WeakMap<Term, DirectPlan | null>();
 
 type VarTerm = Term & { t: "var" };
