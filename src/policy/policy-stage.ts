@@ -84,13 +84,18 @@ export function policyStage(opts: PolicyStageOptions): Stage {
           });
         }
       }
-      const namespaces = selectNamespaces(rules, opts.namespaces ?? [], opts.allNamespaces ?? false);
+      // What to evaluate in each namespace is the same for every unit: worked out once, not per workload.
+      const plans = selectNamespaces(rules, opts.namespaces ?? [], opts.allNamespaces ?? false).map((ns) => {
+        const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name) && kept(r));
+        // conftest's `exception` rule is evaluated with the others, sharing their helper rules.
+        const names = [...nsRules.map((r) => r.name), ...(rules.some((r) => r.namespace === ns && r.name === "exception") ? ["exception"] : [])];
+        const kinds = nsRules.map((r) => ruleKind(r.name)!);
+        const suffixes = nsRules.map((r) => r.name.replace(/^(deny|violation|warn)_?/, ""));
+        return { ns, nsRules, names, kinds, suffixes };
+      });
       for (const unit of units) {
         const data = { ...(opts.data ?? {}), conftest: { file: { name: unit.file, dir: dirname(unit.file) } } };
-        for (const ns of namespaces) {
-          const nsRules = rules.filter((r) => r.namespace === ns && ruleKind(r.name) && kept(r));
-          // conftest's `exception` rule is evaluated with the others, sharing their helper rules.
-          const names = [...nsRules.map((r) => r.name), ...(rules.some((r) => r.namespace === ns && r.name === "exception") ? ["exception"] : [])];
+        for (const { ns, nsRules, names, kinds, suffixes } of plans) {
           let values: (unknown | undefined)[] | undefined;
           try {
             values = p.evaluateMany?.(ns, names, unit.input, data);
@@ -107,7 +112,7 @@ export function policyStage(opts: PolicyStageOptions): Stage {
           });
           const excepted = exceptionNames(names.length > nsRules.length ? values[nsRules.length] : undefined);
           nsRules.forEach((rule, i) => {
-            const kind = ruleKind(rule.name)!;
+            const kind = kinds[i]!;
             let results: PolicyResult[];
             try {
               results = normaliseResults(values[i], `${ns}.${rule.name}`);
@@ -117,8 +122,7 @@ export function policyStage(opts: PolicyStageOptions): Stage {
               reportAt(w, "/metadata/name", e.message, { ruleId: "policy/result-shape", source: "policy", severity: "error" });
               return;
             }
-            const suffix = rule.name.replace(/^(deny|violation|warn)_?/, "");
-            const isExcepted = kind === "deny" && (excepted.has(suffix) || excepted.has(rule.name));
+            const isExcepted = kind === "deny" && (excepted.has(suffixes[i]!) || excepted.has(rule.name));
             for (const result of results) {
               const { w, pointer } = unit.at(result.pointer);
               const ruleId = policyRuleId(rule, result);

@@ -99,12 +99,22 @@ export class RegoPolicies implements LoadedPolicies {
     return this.evaluateMany(namespace, [rule], input, data)[0];
   }
 
+  /** Document paths of a namespace's rules; the policy stage asks with the same list for every workload. */
+  private lastPaths: { namespace: string; rules: readonly string[]; paths: Value[][] } | undefined;
+  private paths(namespace: string, rules: readonly string[]): Value[][] {
+    const l = this.lastPaths;
+    if (l !== undefined && l.namespace === namespace && l.rules === rules) return l.paths;
+    const ns = namespace.split(".");
+    const paths = rules.map((r) => [...ns, r]);
+    this.lastPaths = { namespace, rules, paths };
+    return paths;
+  }
+
   /** One evaluator for all rules of a namespace: helper rules shared by several deny rules run once. */
   evaluateMany(namespace: string, rules: readonly string[], input: unknown, data: unknown): (unknown | undefined)[] {
-    const ns = namespace.split(".");
     try {
       const values = this.program.evalRules(
-        rules.map((r) => [...ns, r]),
+        this.paths(namespace, rules),
         { input: this.inputs.get(input), data: this.data.get(data), budget: { maxSteps: BUDGET.maxSteps * rules.length, maxBuilt: 4_000_000 * rules.length }, nowNs: NOW_NS },
       );
       return values.map((v) => (v === undefined ? undefined : toJSON(v)));

@@ -10,6 +10,7 @@ import { lookupBuiltin } from "./registry.js";
 import { CRule, RuleNode, pathText } from "./ruletree.js";
 import { equal, key, mapKey, mergeObjects, regoText, RObject, RSet, type Value } from "./value.js";
 import { index, insertAt, isGround, isPrefix, member, upsert } from "./docops.js";
+import { isPureFunc, SharedMemo, type SharedResult } from "./pure-funcs.js";
 
 export interface Budget {
   /** Maximum number of evaluation steps (expressions evaluated); default 5,000,000. */
@@ -135,6 +136,8 @@ export class Evaluator {
   private readonly funcNodes: Map<string, RuleNode | undefined>;
   /** Call name → arity (undefined: not a fixed-arity call), once per program. */
   private readonly arities: Map<string, number | undefined>;
+  /** Pure functions' shared results by rule-tree node (null: not pure), once per program. */
+  private readonly shared: Map<number, SharedMemo | null>;
 
   constructor(
     private readonly compiled: CompiledModules,
@@ -144,6 +147,7 @@ export class Evaluator {
     const lookups = programLookups(compiled);
     this.funcNodes = lookups.funcNodes;
     this.arities = lookups.arities;
+    this.shared = lookups.shared;
     this.baseData = opts.data ?? new RObject();
     this.maxSteps = opts.budget?.maxSteps ?? 5_000_000;
     this.maxBuilt = opts.budget?.maxBuilt ?? 4_000_000;
@@ -167,6 +171,12 @@ export class Evaluator {
 
   /** Value of the document at `path` (relative to data). */
   document(path: Value[]): Value | undefined {
+    // The usual question, a rule's document by its full path (`data.main.deny_x`), reaches its node by
+    // lookups alone; a path into base data or into a rule's value goes the general way.
+    let node: RuleNode | undefined = this.root;
+    let i = 0;
+    for (; i < path.length && node !== undefined && !node.hasRules && !node.isFunc; i++) node = node.child(path[i]!);
+    if (i === path.length && node !== undefined) return this.docValue(node, path, this.top);
     let out: Value | undefined;
     const env = new Env();
     const terms: Term[] = path.map((v) => ({ t: "scalar", v, loc: LOC }));
@@ -335,6 +345,10 @@ export class Evaluator {
       case "some":
         return k();
       case "somein":
+        if (this.canDirect(x.coll, env, fr) && plainVar(x.val) && (x.key === undefined || plainVar(x.key))) {
+          const c = this.direct(x.coll, env, fr);
+          return c === NOVALUE ? false : this.eachBinding(c, x.key as VarTerm | undefined, x.val as VarTerm, env, k);
+        }
         return this.evalTerm(x.coll, env, fr, (c) =>
           this.iterate(c, (kk, vv) =>
             x.key ? this.unifyValue(x.key, kk, env, fr, () => this.unifyValue(x.val, vv, env, fr, k)) : this.unifyValue(x.val, vv, env, fr, k),
@@ -363,6 +377,46 @@ export class Evaluator {
           return allOk ? k() : false;
         });
     }
+  }
+
+  /**
+   * `some k, v in coll` with plain vars, the common form: each element binds (or, where a var is already
+   * bound, must equal) the vars in a loop, instead of two unifications and their continuations per element.
+   */
+  private eachBinding(c: Value, kv: VarTerm | undefined, vv: VarTerm, env: Env, k: K): boolean {
+    const base = env.size;
+    const one = (kk: Value, x: Value): boolean => {
+      try {
+        if (kv !== undefined) {
+          const cur = env.get(kv.name);
+          if (cur === undefined) env.push(kv.name, kk);
+          else if (!equal(cur, kk)) return false;
+        }
+        const cur = env.get(vv.name);
+        if (cur === undefined) env.push(vv.name, x);
+        else if (!equal(cur, x)) return false;
+        return k();
+      } finally {
+        env.truncate(base);
+      }
+    };
+    if (Array.isArray(c)) {
+      for (let i = 0; i < c.length; i++) {
+        this.tick();
+        if (one(i, c[i]!)) return true;
+      }
+    } else if (c instanceof RObject) {
+      for (const e of c.map.values()) {
+        this.tick();
+        if (one(e[0], e[1])) return true;
+      }
+    } else if (c instanceof RSet) {
+      for (const m of c.map.values()) {
+        this.tick();
+        if (one(m, m)) return true;
+      }
+    }
+    return false;
   }
 
   /** Calls `f(key, value)` for each element; stops when `f` returns true. */
@@ -1216,6 +1270,20 @@ export class Evaluator {
     const ck = byString ? (args[0] as string) : key(args);
     const c = table.get(ck);
     if (c !== undefined) return c === UNDEF ? undefined : c;
+    // Results shared across evaluations: only without mocks, tracing or strict builtin errors (each
+    // would make the same call behave differently), and never past the nesting limit (which must still fire).
+    const shared = fr.mocks === null && this.tracer === undefined && !this.strict && this.callDepth < MAX_CALL_DEPTH ? this.sharedMemo(node) : undefined;
+    const sk = shared === undefined ? undefined : SharedMemo.keyOf(args, ck);
+    if (sk !== undefined) {
+      const hit = shared!.get(args, sk);
+      if (hit !== undefined) {
+        this.charge(hit, loc);
+        table.set(ck, hit.value === undefined ? UNDEF : hit.value);
+        return hit.value;
+      }
+    }
+    const steps0 = this.steps;
+    const built0 = this.built;
     let result: Value | undefined;
     this.nested(node, node.funcs[0]?.loc ?? loc, () => {
       for (const r of node.funcs) {
@@ -1238,7 +1306,26 @@ export class Evaluator {
       if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
     });
     table.set(ck, result === undefined ? UNDEF : result);
+    if (sk !== undefined) shared!.set(args, sk, { value: result, steps: this.steps - steps0, built: this.built - built0 });
     return result;
+  }
+
+  /** The program-wide results of a pure function (see pure-funcs.ts); undefined for any other function. */
+  private sharedMemo(node: RuleNode): SharedMemo | undefined {
+    let m = this.shared.get(node.id);
+    if (m === undefined) {
+      m = isPureFunc(node, (name) => this.root.lookup(this.compiled.funcPaths.get(name) ?? name.split(".").slice(1))) ? new SharedMemo() : null;
+      this.shared.set(node.id, m);
+    }
+    return m ?? undefined;
+  }
+
+  /** A shared result costs what computing it cost: the step and size budgets end an evaluation as before. */
+  private charge(r: SharedResult, loc: Location): void {
+    this.steps += r.steps;
+    if (this.steps > this.maxSteps) throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxSteps} steps`, this.at);
+    this.built += r.built;
+    if (this.built > this.maxBuilt) throw new RegoError("eval_budget_exceeded", `evaluation exceeded the budget of ${this.maxBuilt} built elements`, loc);
   }
 
   /**
@@ -1297,17 +1384,25 @@ const singleValued = new WeakMap<Term, DirectCall | null>();
 type DirectPlan = { vars: string[]; calls: boolean };
 const directPlans = new WeakMap<Term, DirectPlan | null>();
 
+type VarTerm = Term & { t: "var" };
+
+/** A var that unifies by binding (input and data are documents, not bindable vars). */
+const plainVar = (t: Term): boolean => t.t === "var" && t.name !== "input" && t.name !== "data";
+
 const isLiteral = (t: Term): boolean => t.t === "array" || t.t === "object" || t.t === "set";
 
 /**
  * Name lookups that depend on the compiled program only, shared by all its evaluations (a policy stage
  * runs one evaluation per workload).
  */
-const lookupsByProgram = new WeakMap<CompiledModules, { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined> }>();
+const lookupsByProgram = new WeakMap<
+  CompiledModules,
+  { funcNodes: Map<string, RuleNode | undefined>; arities: Map<string, number | undefined>; shared: Map<number, SharedMemo | null> }
+>();
 
 function programLookups(c: CompiledModules) {
   let l = lookupsByProgram.get(c);
-  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map() }));
+  if (l === undefined) lookupsByProgram.set(c, (l = { funcNodes: new Map(), arities: new Map(), shared: new Map() }));
   return l;
 }
 

@@ -242,6 +242,12 @@ export function equal(a: Value, b: Value): boolean {
   if (a === b) return true;
   const ta = typeof a;
   if (ta === "string" || ta === "boolean" || a === null || b === null) return false;
+  // Numbers of one representation are equal only when ===; a composite never equals a scalar. Only a
+  // number against a bigint, or two composites, need their canonical keys.
+  const tb = typeof b;
+  if (ta === "number" || ta === "bigint") {
+    if (tb === ta || (tb !== "number" && tb !== "bigint")) return false;
+  } else if (tb !== "object") return false;
   return key(a) === key(b);
 }
 

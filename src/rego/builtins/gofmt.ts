@@ -5,7 +5,7 @@
 import { goQuote } from "../../gofmt/quote.js";
 import { formatFloat, formatFloatVerb } from "../../gofmt/float.js";
 import { formatInteger } from "../../gofmt/int.js";
-import { formatDirectives, pad, type FormatSpec } from "../../gofmt/spec.js";
+import { emptySpec, formatDirectives, pad, type FormatSpec } from "../../gofmt/spec.js";
 import { regoText, type Value } from "../value.js";
 
 type GoArg = { kind: "int"; v: bigint; big: boolean } | { kind: "float"; v: number } | { kind: "string"; v: string };
@@ -84,8 +84,52 @@ function fmtOne(verb: string, a: GoArg, sp: FormatSpec): string {
   }
 }
 
+/**
+ * A format whose directives are all a bare `%` and a letter (`%s`, `%q`, `%v`, `%d`…: what policies write),
+ * split once into its literal text and verbs; null for any other format (flags, width, precision, `%%`…).
+ */
+interface PlainFormat {
+  /** Literal text before each verb, then the text after the last one. */
+  texts: string[];
+  verbs: string[];
+}
+
+const plainFormats = new Map<string, PlainFormat | null>();
+const MAX_PLAIN_FORMATS = 1024;
+
+function plainFormat(format: string): PlainFormat | null {
+  let p = plainFormats.get(format);
+  if (p !== undefined) return p;
+  p = { texts: [], verbs: [] };
+  let i = 0;
+  for (;;) {
+    const pct = format.indexOf("%", i);
+    if (pct < 0) break;
+    const c = format.charCodeAt(pct + 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      p = null;
+      break;
+    }
+    p.texts.push(format.slice(i, pct));
+    p.verbs.push(format[pct + 1]!);
+    i = pct + 2;
+  }
+  if (p !== null) p.texts.push(format.slice(i));
+  if (plainFormats.size >= MAX_PLAIN_FORMATS) plainFormats.clear();
+  plainFormats.set(format, p);
+  return p;
+}
+
 /** Go's fmt.Sprintf over already-converted arguments. */
 export function goSprintf(format: string, values: Value[]): string {
+  // The common case without the directive scanner: each verb applied to its operand with an empty spec,
+  // exactly what the scanner does for a bare directive when the operands match the verbs one to one.
+  const plain = plainFormat(format);
+  if (plain !== null && plain.verbs.length === values.length) {
+    let out = plain.texts[0]!;
+    for (let i = 0; i < values.length; i++) out += fmtOne(plain.verbs[i]!, toGoArg(values[i]!), emptySpec()) + plain.texts[i + 1]!;
+    return out;
+  }
   return formatDirectives(format, values.map(toGoArg), {
     starInt: (a) => (a.kind === "int" && !a.big ? Number(a.v) : undefined),
     format: fmtOne,
