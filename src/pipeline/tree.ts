@@ -9,7 +9,10 @@ export interface InputFile {
   /** Path as given, POSIX separators ("-" for stdin). */
   path: string;
   vfile: VFile;
-  /** Set by the load stage (or given by the caller, e.g. the language server's buffer). */
+  /**
+   * Set by the load stage (or given by the caller, e.g. the language server's buffer); released once the
+   * parse stage has read it (`source.text` is the text).
+   */
   contents?: Uint8Array | string;
   /** Set by the parse stage when the text could be read. */
   source?: SourceFile;
