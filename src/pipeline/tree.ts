@@ -26,7 +26,10 @@ export interface Workload {
   doc: number;
   /** The document as parsed, before any normalisation. */
   raw: Record<string, unknown>;
-  /** Set when the document passed schema validation: the normalised spec later stages rely on. */
+  /**
+   * Set when the document passed schema validation: the normalised spec later stages rely on. It shares
+   * every node normalisation leaves alone with `raw` (often it is `raw`): both are read-only.
+   */
   spec?: ScoreWorkload;
   /**
    * Normalisation moves nodes (list-form files/volumes become maps): normalised pointer prefix → the
