@@ -7,6 +7,18 @@ import type { Workload } from "../pipeline/tree.js";
 type Item = Record<string, unknown> & { target?: string };
 
 export function normaliseWorkload(w: Workload & { spec: NonNullable<Workload["spec"]> }): void {
+  // The spec shares its nodes with the document as written (`w.raw`): the path to a field that changes is
+  // copied, never written into.
+  const owned = new Map<string, Record<string, unknown>>();
+  const own = (cname: string): Record<string, unknown> => {
+    let c = owned.get(cname);
+    if (c) return c;
+    if (owned.size === 0) w.spec = { ...w.spec, containers: { ...w.spec.containers } };
+    c = { ...(w.spec.containers[cname] as unknown as Record<string, unknown>) };
+    (w.spec.containers as unknown as Record<string, unknown>)[cname] = c;
+    owned.set(cname, c);
+    return c;
+  };
   for (const [cname, container] of Object.entries(w.spec.containers)) {
     for (const field of ["files", "volumes"] as const) {
       const list = container[field];
@@ -32,7 +44,7 @@ export function normaliseWorkload(w: Workload & { spec: NonNullable<Workload["sp
         map[target] = rest;
         w.pointerAliases.set(`${base}${toPointer([target])}`, at);
       });
-      (container as unknown as Record<string, unknown>)[field] = map;
+      own(cname)[field] = map;
     }
   }
 }

@@ -102,10 +102,11 @@ export function planPrune(fs: Pick<WriterFs, "lstatSync" | "realpathSync" | "rea
   return out;
 }
 
+// A plan holds no bytes: each file's bytes are made when they are compared or written and dropped right
+// after, so the whole output is never in memory twice (text and bytes) at once.
 interface Plan {
   artifact: Artifact;
   target: string;
-  bytes: Buffer;
   mode: number;
   /** content: bytes differ or the file is missing; mode: only the mode differs. */
   change: "none" | "content" | "mode";
@@ -146,25 +147,25 @@ function planOne(fs: WriterFs, root: string, artifact: Artifact): Plan {
     if (!st.isDirectory()) throw new ArtifactPathError(artifact.path, `${segments.slice(0, i).join("/")} is a file on disk, not a folder`);
   }
   const target = join(root, ...segments);
-  const bytes = contentBytes(artifact.content);
   const mode = artifact.mode ?? DEFAULT_ARTIFACT_MODE;
   const st = statOrUndefined(fs, target);
   if (st?.isDirectory()) throw new ArtifactPathError(artifact.path, "a folder with this name exists on disk");
   let change: Plan["change"] = "content";
-  if (st?.isFile() && bytes.equals(fs.readFileSync(target))) {
+  if (st?.isFile() && contentBytes(artifact.content).equals(fs.readFileSync(target))) {
     change = MODES_APPLY && (st.mode & 0o7777) !== mode ? "mode" : "none";
   }
-  return { artifact, target, bytes, mode, change };
+  return { artifact, target, mode, change };
 }
 
 /** A temp name beside the target that does not exist yet: `.<name>.scorec-tmp-<n>`, n from the artifact's index. */
 function createTemp(fs: WriterFs, p: Plan, index: number, count: number): string {
   const base = p.target.slice(dirname(p.target).length + 1);
+  const bytes = contentBytes(p.artifact.content);
   for (let attempt = 0; ; attempt++) {
     const temp = join(dirname(p.target), `.${base}.scorec-tmp-${index + attempt * count}`);
     try {
       // `wx`: never overwrite something that is already there (a user's file or another run's temp).
-      fs.writeFileSync(temp, p.bytes, { flag: "wx", mode: p.mode });
+      fs.writeFileSync(temp, bytes, { flag: "wx", mode: p.mode });
       return temp;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 100) throw e;

@@ -10,6 +10,9 @@ export function parseStage(limits: ParseLimits = DEFAULT_LIMITS) {
       if (input.contents === undefined) continue; // the load stage reported why
       const { source, documents } = parseYaml(input.vfile, input.contents, limits);
       input.source = source;
+      // The decoded text lives on in `source`; the bytes (~1 KiB of off-heap memory a file) would only be
+      // held to the end of the run.
+      input.contents = undefined;
       for (const d of documents) {
         if (d.value === undefined) continue;
         const raw = d.value as Record<string, unknown>;

@@ -9,7 +9,10 @@ export interface InputFile {
   /** Path as given, POSIX separators ("-" for stdin). */
   path: string;
   vfile: VFile;
-  /** Set by the load stage (or given by the caller, e.g. the language server's buffer). */
+  /**
+   * Set by the load stage (or given by the caller, e.g. the language server's buffer); released once the
+   * parse stage has read it (`source.text` is the text).
+   */
   contents?: Uint8Array | string;
   /** Set by the parse stage when the text could be read. */
   source?: SourceFile;
@@ -23,7 +26,10 @@ export interface Workload {
   doc: number;
   /** The document as parsed, before any normalisation. */
   raw: Record<string, unknown>;
-  /** Set when the document passed schema validation: the normalised spec later stages rely on. */
+  /**
+   * Set when the document passed schema validation: the normalised spec later stages rely on. It shares
+   * every node normalisation leaves alone with `raw` (often it is `raw`): both are read-only.
+   */
   spec?: ScoreWorkload;
   /**
    * Normalisation moves nodes (list-form files/volumes become maps): normalised pointer prefix → the
