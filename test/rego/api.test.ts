@@ -98,7 +98,7 @@ p := x if {
     ]);
   });
 
-  it("is fast enough for linting (15 rules x 1000 inputs)", () => {
+  it("evaluates 15 rules over 1,000 inputs, each finding once (speed is measured by `npm run bench`, not here)", () => {
     const rules = Array.from(
       { length: 15 },
       (_, i) => `deny contains msg if {
@@ -112,15 +112,12 @@ p := x if {
     const inputs = Array.from({ length: 1000 }, (_, i) => ({
       containers: { main: { image: `img${i % 20}`, resources: {} }, side: { image: "x", resources: { limits: {} } } },
     }));
-    const t0 = performance.now();
     let n = 0;
     for (const input of inputs) {
       const v = p.evalRule(["main", "deny"], { input });
       n += (toJSON(v!) as unknown[]).length;
     }
-    const ms = performance.now() - t0;
     expect(n).toBe(750);
-    expect(ms).toBeLessThan(1000);
   });
 });
 
