@@ -71,8 +71,8 @@ export function readStdinBounded(maxBytes: number, fd = 0): Buffer {
 
 /**
  * Reads until end of file. A regular file's size is known: one buffer of that size plus one byte takes it
- * in one read (and sees a file that grew). A regular file returns fewer bytes than asked only at its end,
- * so such a read ends it without a second, empty read; a file that reports no size (/proc) fills its
+ * in one read (and sees a file that grew). A read that brings exactly the size the file reported ends it
+ * without a second, empty read; a file that reports no size (/proc) fills its
  * one-byte buffer and is read on. A buffer filled by a read is kept as it is, not copied; a small one comes
  * from Node's shared pool, so a batch of small files costs no buffer allocation each.
  */
@@ -102,7 +102,8 @@ function readUpTo(fd: number, maxBytes: number, what: string, regularFileSize?: 
     if (total > maxBytes) throw new ReadRefusal(tooLargeMessage(what, maxBytes), true);
     // A short read (a pipe) is copied out, so small pieces never keep 64 KiB buffers alive.
     chunks.push(n * 2 >= chunk.length ? chunk.subarray(0, n) : Buffer.from(chunk.subarray(0, n)));
-    if (first && regularFileSize !== undefined && n < chunk.length) break;
+    // Only a read that brought the whole stat'd size ends it: a short read before that (a signal, FUSE) reads on.
+    if (first && n === regularFileSize && n < chunk.length) break;
     // The file was larger than its size said (or this is a pipe): read on in full-size buffers.
     first = false;
     chunkSize = 64 * 1024;
