@@ -1,6 +1,7 @@
 // How one scalar is written so that YAML 1.1 readers (go-yaml v2/v3 in docker compose, PyYAML) and
 // YAML 1.2 readers all read back the same string or number. The rules are deliberately stricter than
 // either spec: a needlessly quoted string costs two characters, a misread one changes a deployment.
+import { boundedMemo } from "../data/bounded-memo.js";
 
 /** Characters that may appear unescaped in output: YAML's printable set minus the characters some
  *  readers treat specially (NEL, LS, PS are YAML 1.1 line breaks; BOM; C1 controls). */
@@ -48,22 +49,14 @@ export function isPlainSafe(s: string): boolean {
     const c = s.charCodeAt(0);
     return !(s.length <= 5 && RESERVED_WORD.test(s)) && !((c === 69 || c === 101) && NUMBER_LIKE.test(s));
   }
-  if (s.length > MAX_CACHED) return fullPlainSafe(s);
-  let safe = plainSafe.get(s);
-  if (safe === undefined) {
-    if (plainSafe.size >= MAX_PLAIN_SAFE) plainSafe.clear();
-    plainSafe.set(s, (safe = fullPlainSafe(s)));
-  }
-  return safe;
+  return plainSafe(s);
 }
 
 /**
  * The full test's answers for the other strings seen so far (image references, commands, URLs repeat
  * across services). Bounded, so distinct values cannot grow it without end.
  */
-const plainSafe = new Map<string, boolean>();
-const MAX_PLAIN_SAFE = 4096;
-const MAX_CACHED = 256;
+const plainSafe = boundedMemo(fullPlainSafe, 4096, 256);
 
 function fullPlainSafe(s: string): boolean {
   if (s === "" || UNSAFE_CHAR.test(s) || /[\t\n]/.test(s)) return false;

@@ -6,7 +6,7 @@
 // an empty value, a `|` literal, comment lines after a collection's last line (the library then moves the
 // collection's end), a pointer into a flow sequence — it declines (undefined), and the caller asks the
 // full index. test/parse/subset-positions.test.ts compares both on every pointer of many documents.
-import { MAP, SCALAR, SEQ } from "./subset-positions.js";
+import { linePosIn, MAP, SCALAR, SEQ } from "./subset-positions.js";
 import { isSeqItem, keyColon, quoted, restStart, splitEntry } from "./yaml-subset.js";
 
 /** What SourceFile needs of the node a pointer reaches: as SubsetPositions records it. */
@@ -70,15 +70,7 @@ export class SubsetLocator {
 
   /** 1-based line and column of an offset, as LineCounter.linePos answers. */
   linePos(offset: number): { line: number; col: number } {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid]! <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return { line: low, col: offset - starts[low - 1]! + 1 };
+    return linePosIn(this.lineStarts, offset);
   }
 
   /** locate(segments) of a pointer, remembered by the pointer (`segments` are its unescaped segments). */

@@ -145,14 +145,18 @@ export class SubsetPositions {
 
   /** 1-based line and column of an offset, as LineCounter.linePos answers. */
   linePos(offset: number): { line: number; col: number } {
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid]! <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return { line: low, col: offset - starts[low - 1]! + 1 };
+    return linePosIn(this.lineStarts, offset);
   }
+}
+
+/** 1-based line and column of an offset in a text whose line starts are `starts`, as LineCounter.linePos answers. */
+export function linePosIn(starts: ArrayLike<number>, offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return { line: low, col: offset - starts[low - 1]! + 1 };
 }

@@ -1,5 +1,6 @@
 // Score placeholders: `${metadata.name}`, `${resources.db.host}`, with the reference implementation's
 // escapes: `$$` → `$` (so `$${x}` → `${x}`), a lone `$` stays, and `\.` escapes a dot inside a key.
+import { boundedMemo } from "../data/bounded-memo.js";
 
 export interface TextSegment {
   kind: "text";
@@ -36,20 +37,12 @@ const NOTHING: ParsedTemplate = Object.freeze({ segments: Object.freeze([]), err
  * that share a value (`${metadata.name}`), so results are kept per string. Bounded: only short strings,
  * and the whole cache is dropped when full (a file content or a huge project cannot grow it without end).
  */
-const CACHE_MAX_ENTRIES = 4096;
-const CACHE_MAX_LENGTH = 512;
-const cache = new Map<string, ParsedTemplate>();
+const parseCached = boundedMemo(parse, 4096, 512);
 
 export function parsePlaceholders(s: string): ParsedTemplate {
   // Text with no `$` at all (most values) is one text segment: no scan, no cache entry.
   if (s.indexOf("$") < 0) return s === "" ? NOTHING : { segments: [{ kind: "text", text: s }], errors: [] };
-  if (s.length > CACHE_MAX_LENGTH) return parse(s);
-  let parsed = cache.get(s);
-  if (parsed === undefined) {
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
-    cache.set(s, (parsed = parse(s)));
-  }
-  return parsed;
+  return parseCached(s);
 }
 
 function parse(s: string): ParsedTemplate {
