@@ -118,6 +118,13 @@ export const MAX_CALL_DEPTH = 100;
 export class Evaluator {
   private steps = 0;
   private callDepth = 0;
+  /**
+   * For results shared across evaluations (pure-funcs.ts), which must cost what a fresh computation
+   * costs: the deepest nesting reached so far, and how many calls were answered by this evaluation's own
+   * memo (those charge nothing, so a result computed around one is not shared).
+   */
+  private deepest = 0;
+  private ownMemoHits = 0;
   /** The expression being evaluated last: where a step-budget error is reported (the policy line that loops). */
   private at: Location | undefined;
   private readonly maxSteps: number;
@@ -1035,6 +1042,7 @@ export class Evaluator {
       throw new RegoError("eval_budget_exceeded", `too deeply nested: rules and functions call each other more than ${MAX_CALL_DEPTH} deep, in ${pathText(node.path)}`, loc);
     }
     this.callDepth++;
+    if (this.callDepth > this.deepest) this.deepest = this.callDepth;
     try {
       return f();
     } catch (e) {
@@ -1269,44 +1277,58 @@ export class Evaluator {
     const table = byString ? (memo.byString ??= new Map()) : (memo.byKey ??= new Map());
     const ck = byString ? (args[0] as string) : key(args);
     const c = table.get(ck);
-    if (c !== undefined) return c === UNDEF ? undefined : c;
+    if (c !== undefined) {
+      this.ownMemoHits++;
+      return c === UNDEF ? undefined : c;
+    }
     // Results shared across evaluations: only without mocks, tracing or strict builtin errors (each
     // would make the same call behave differently), and never past the nesting limit (which must still fire).
     const shared = fr.mocks === null && this.tracer === undefined && !this.strict && this.callDepth < MAX_CALL_DEPTH ? this.sharedMemo(node) : undefined;
     const sk = shared === undefined ? undefined : SharedMemo.keyOf(args, ck);
     if (sk !== undefined) {
       const hit = shared!.get(args, sk);
-      if (hit !== undefined) {
+      // A hit that a fresh computation here would have nested too deeply for is computed, so the limit fires.
+      if (hit !== undefined && this.callDepth + hit.depth <= MAX_CALL_DEPTH) {
         this.charge(hit, loc);
+        if (this.callDepth + hit.depth > this.deepest) this.deepest = this.callDepth + hit.depth;
         table.set(ck, hit.value === undefined ? UNDEF : hit.value);
         return hit.value;
       }
     }
     const steps0 = this.steps;
     const built0 = this.built;
+    const hits0 = this.ownMemoHits;
+    const deepest0 = this.deepest;
+    this.deepest = this.callDepth;
     let result: Value | undefined;
-    this.nested(node, node.funcs[0]?.loc ?? loc, () => {
-      for (const r of node.funcs) {
-        const params = r.args!;
-        const constant = r.constant;
-        const bindArgs = (env: Env, k: K) => this.bindParams(params, args, env, fr, k);
-        this.clauses(
-          r,
-          fr,
-          (_env, v) => {
-            if (result === undefined) result = v;
-            else if (!equal(result, v))
-              throw new RegoError("eval_conflict_error", `function ${pathText(node.path)} produced conflicting values for the same inputs`, r.loc);
-            return constant;
-          },
-          undefined,
-          bindArgs,
-        );
-      }
-      if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
-    });
+    let depth = 0;
+    try {
+      this.nested(node, node.funcs[0]?.loc ?? loc, () => {
+        for (const r of node.funcs) {
+          const params = r.args!;
+          const constant = r.constant;
+          const bindArgs = (env: Env, k: K) => this.bindParams(params, args, env, fr, k);
+          this.clauses(
+            r,
+            fr,
+            (_env, v) => {
+              if (result === undefined) result = v;
+              else if (!equal(result, v))
+                throw new RegoError("eval_conflict_error", `function ${pathText(node.path)} produced conflicting values for the same inputs`, r.loc);
+              return constant;
+            },
+            undefined,
+            bindArgs,
+          );
+        }
+        if (result === undefined && node.funcDefaults.length) result = this.defaultValue(node.funcDefaults[0]!, fr);
+      });
+    } finally {
+      depth = this.deepest - this.callDepth;
+      if (deepest0 > this.deepest) this.deepest = deepest0;
+    }
     table.set(ck, result === undefined ? UNDEF : result);
-    if (sk !== undefined) shared!.set(args, sk, { value: result, steps: this.steps - steps0, built: this.built - built0 });
+    if (sk !== undefined && this.ownMemoHits === hits0) shared!.set(args, sk, { value: result, steps: this.steps - steps0, built: this.built - built0, depth });
     return result;
   }
 

@@ -37,6 +37,8 @@ export interface SharedResult {
   value: Value | undefined;
   steps: number;
   built: number;
+  /** How many levels of rule/function nesting computing it took, counting the function itself. */
+  depth: number;
 }
 
 /** Bounds the memory a program's shared results can hold. */

@@ -85,4 +85,29 @@ v := slow(1)
     expect(() => p.evalRule(["p", "v"], { budget: { maxSteps: 1000 } })).toThrow(RegoError);
     expect(p.evalRule(["p", "v"], { budget: { maxSteps: 100_000 } })).toBe(3001);
   });
+
+  it("charges in full a result computed around a call this evaluation had already answered", () => {
+    // wrap(1) runs while slow(1) is in this evaluation's own memo (free here): wrap's cost then is not
+    // what a fresh evaluation of b pays, so it must not be shared with that cost.
+    const source = `package p
+slow(x) := count([i | some i in numbers.range(1, 3000); i > 0]) + x
+wrap(x) := slow(x)
+a := slow(1)
+b := wrap(1)
+`;
+    const p = compile(source);
+    expect(p.evalRules([["p", "a"], ["p", "b"]]).map((v) => toJSON(v!))).toEqual([3001, 3001]);
+    expect(() => compile(source).evalRule(["p", "b"], { budget: { maxSteps: 1000 } })).toThrow(RegoError);
+    expect(() => p.evalRule(["p", "b"], { budget: { maxSteps: 1000 } })).toThrow(RegoError);
+  });
+
+  it("still stops nesting past the limit when a deep result was shared from a shallower call", () => {
+    const chain = Array.from({ length: 97 }, (_, i) => `f${i}(x) := f${i + 1}(x)`).join("\n");
+    const rules = ["b0 := f0(1)", ...Array.from({ length: 4 }, (_, i) => `b${i + 1} := b${i}`)].join("\n");
+    const source = `package p\n${chain}\nf97(x) := x + 1\na := f0(1)\n${rules}\n`;
+    expect(() => compile(source).evalRule(["p", "b4"])).toThrow(/too deeply nested/);
+    const p = compile(source);
+    expect(p.evalRule(["p", "a"])).toBe(2);
+    expect(() => p.evalRule(["p", "b4"])).toThrow(/too deeply nested/);
+  });
 });
