@@ -142,6 +142,11 @@ function compileNode(node: YamlNode | null, doc: Document, skeleton: string, see
   }
   if (typeof node.value !== "string") throw GIVE_UP;
   const parts = splitMarkers(node.value, seen);
+  const build = scalarBuild(node, source, parts, at);
+  return at === "key" ? keyLengthChecked(build, source, parts) : build;
+}
+
+function scalarBuild(node: Scalar, source: string, parts: (string | number)[], at: "key" | "value"): Build {
   switch (node.type) {
     case Scalar.PLAIN:
       if (source.includes("\n") || source !== node.value) throw GIVE_UP;
@@ -159,6 +164,21 @@ function compileNode(node: YamlNode | null, doc: Document, skeleton: string, see
     default:
       throw GIVE_UP;
   }
+}
+
+/**
+ * An implicit key is at most 1024 characters as written, or yaml refuses the text: a key whose written
+ * length (its text outside the actions, quotes included, plus what they printed) passes 1000 gives up.
+ */
+function keyLengthChecked(build: Build, source: string, parts: (string | number)[]): Build {
+  const holes = parts.filter((p): p is number => typeof p === "number");
+  const staticLength = source.replace(MARKER, "").length;
+  return (values) => {
+    let length = staticLength;
+    for (const i of holes) length += values[i]!.length;
+    if (length > 1000) throw GIVE_UP;
+    return build(values);
+  };
 }
 
 /** The scalar's text split at its markers: texts at even places, hole indices at odd ones. */

@@ -94,6 +94,17 @@ describe("compileRenderedShape", () => {
     }
   });
 
+  it("declines keys longer than yaml reads as implicit keys, as the text would fail to parse", () => {
+    const long = "k".repeat(1100);
+    for (const [src, hole] of [["\"{{ .x }}\": v\n", long], ["'{{ .x }}': v\n", long], ["{{ .x }}: v\n", `"${long}"`], ["{{ .x }}: v\n", long], ["a{{ .x }}: v\n", long]] as const) {
+      const texts = parseTemplate(src).flatTexts!;
+      expect(parsed(textOf(texts, [hole])), src).toHaveProperty("error");
+      expect(compileRenderedShape(texts)!.build([hole]), src).toBe(NOT_BUILT);
+      // A short key is still built, as the text reads.
+      expect(compileRenderedShape(texts)!.build(["kk"]), src).toEqual((parsed(textOf(texts, ["kk"])) as { value: unknown }).value);
+    }
+  });
+
   it("gives fresh data on every build (callers may change what they get)", () => {
     const shape = compileRenderedShape(parseTemplate("a:\n  b: [1, 2]\n  c: {{ .x }}\n").flatTexts!)!;
     const one = shape.build(["x"]) as { a: { b: number[] } };
