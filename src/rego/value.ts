@@ -185,7 +185,16 @@ export function compareStrings(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   const n = Math.min(la, lb);
-  for (let i = 0; i < n; i++) {
+  // Skip the common prefix by code unit (results and messages share long prefixes), then compare by code
+  // point from there. Step back one unit when the prefix ends on a high surrogate, so the code-point walk
+  // starts where it would have been anyway and a pair is compared whole.
+  let start = 0;
+  while (start < n && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  if (start > 0) {
+    const prev = a.charCodeAt(start - 1);
+    if (prev >= 0xd800 && prev <= 0xdbff) start--;
+  }
+  for (let i = start; i < n; i++) {
     const ca = a.codePointAt(i)!;
     const cb = b.codePointAt(i)!;
     if (ca !== cb) return ca < cb ? -1 : 1;
@@ -281,8 +290,16 @@ export function key(v: Value): string {
   }
   const o = v as RObject;
   if (o.canonical === undefined) {
-    const ks = [...o.map.entries()].map(([k, e]) => escapeKey(k) + ":" + keyPart(e[1])).sort();
-    o.canonical = "<" + ks.join(",") + ">";
+    // Entries in map-key order: map keys are unique per key Value, so this order is canonical too, and
+    // sorting the short keys costs less than building and sorting every "key:value" text first.
+    const ks = [...o.map.keys()];
+    if (ks.length > 1) ks.sort();
+    let s = "<";
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i]!;
+      s += (i === 0 ? "" : ",") + escapeKey(k) + ":" + keyPart(o.map.get(k)![1]);
+    }
+    o.canonical = s + ">";
   }
   return o.canonical;
 }

@@ -127,7 +127,12 @@ export function goSprintf(format: string, values: Value[]): string {
   const plain = plainFormat(format);
   if (plain !== null && plain.verbs.length === values.length) {
     let out = plain.texts[0]!;
-    for (let i = 0; i < values.length; i++) out += fmtOne(plain.verbs[i]!, toGoArg(values[i]!), emptySpec()) + plain.texts[i + 1]!;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const verb = plain.verbs[i]!;
+      // A string under %s or %v with an empty spec is itself (no precision, no width): no Go operand to build.
+      out += (typeof v === "string" && (verb === "s" || verb === "v") ? v : fmtOne(verb, toGoArg(v), emptySpec())) + plain.texts[i + 1]!;
+    }
     return out;
   }
   return formatDirectives(format, values.map(toGoArg), {

@@ -17,6 +17,7 @@ const cases: [string, Value[]][] = [
   ["no directives", []],
   ["", []],
   ["é%sü", ["ß"]],
+  ["%v|%s|%v", ["x", "", "\u{1F600}"]],
 ];
 
 describe("sprintf with bare directives", () => {
